@@ -1,0 +1,21 @@
+import type { Article } from '../../shared/article-schema.ts';
+import { formatDate } from '../format/dates.ts';
+
+export function ArticleHeader({ article }: { article: Article }) {
+  return (
+    <header className="article-header">
+      {article.outlet === null ? null : <p className="kicker">{article.outlet}</p>}
+      <h1 tabIndex={-1} id="article-headline">
+        {article.headline}
+      </h1>
+      {article.standfirst === null ? null : <p className="standfirst">{article.standfirst}</p>}
+      <p className="meta">
+        {article.byline === null ? null : <span className="byline">By {article.byline}</span>}
+        {article.published === null ? null : (
+          <time dateTime={article.published}>{formatDate(article.published, article.language)}</time>
+        )}
+        <span className="reading-time">{article.readingMinutes} min read</span>
+      </p>
+    </header>
+  );
+}

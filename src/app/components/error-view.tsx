@@ -1,0 +1,41 @@
+/** What a route shows when its data is missing, malformed or failed to load: never a blank page. */
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { SchemaMismatchError } from '../../shared/validate.ts';
+
+export function NotFoundView() {
+  return (
+    <section className="error-view" aria-labelledby="error-title">
+      <h1 id="error-title" tabIndex={-1}>
+        Page not found
+      </h1>
+      <p>There is no article or page at this address. It may have been removed or the link mistyped.</p>
+      <p>
+        <Link to="/">Back to all stories</Link>
+      </p>
+    </section>
+  );
+}
+
+export function RouteErrorView() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundView />;
+  const title =
+    error instanceof SchemaMismatchError ? 'This data does not match the expected format' : 'Something went wrong';
+  const detail =
+    error instanceof SchemaMismatchError
+      ? `${error.what}: ${error.details}. The site may need rebuilding with this version of Broadsheet.`
+      : isRouteErrorResponse(error)
+        ? `${error.status} ${error.statusText}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  return (
+    <section className="error-view" role="alert" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p className="error-detail">{detail}</p>
+      <p>
+        <Link to="/">Back to all stories</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** One story in the list: headline linking to its fullest copy, standfirst, and every outlet's copy. */
+import { Link } from 'react-router';
+import type { StorySummary } from '../../shared/article-schema.ts';
+import { formatDate } from '../format/dates.ts';
+import { outletLabel } from '../format/outlet-label.ts';
+
+export function leadArticleId(story: StorySummary): string {
+  // Members are ordered newest first, then fullest; the story headline comes from the fullest copy.
+  return (story.members.find((m) => m.headline === story.headline) ?? story.members[0])?.id ?? story.id;
+}
+
+export function StoryRow({ story }: { story: StorySummary }) {
+  return (
+    <article className="story-row">
+      <h2>
+        <Link to={`/article/${leadArticleId(story)}`}>{story.headline}</Link>
+      </h2>
+      {story.standfirst === null ? null : <p className="standfirst">{story.standfirst}</p>}
+      <p className="meta">
+        {story.latest === null ? null : <time dateTime={story.latest}>{formatDate(story.latest)}</time>}
+        <span>{story.readingMinutes} min read</span>
+        <span>
+          {story.members.length} {story.members.length === 1 ? 'copy' : 'copies'}
+        </span>
+      </p>
+      <ul className="outlets" aria-label="Copies of this story">
+        {story.members.map((m) => (
+          <li key={m.id}>
+            <Link to={`/article/${m.id}`} title={m.headline}>
+              {outletLabel(m)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Where JSON enters the app: fetched, then checked against the shared contract. A missing file becomes a
+ * 404 route error (the not-found view); data of the wrong shape becomes a SchemaMismatchError (the
+ * "data does not match" view), never a blank page or a crash deep in a component.
+ */
+import { data } from 'react-router';
+import type * as v from 'valibot';
+import { parseOrThrow } from '../../shared/validate.ts';
+
+export async function fetchValidated<TSchema extends v.GenericSchema>(
+  url: string,
+  schema: TSchema,
+  signal?: AbortSignal,
+): Promise<v.InferOutput<TSchema>> {
+  const response = await fetch(url, signal === undefined ? {} : { signal });
+  if (response.status === 404) throw data({ url }, { status: 404, statusText: 'Not Found' });
+  if (!response.ok) throw data({ url }, { status: response.status, statusText: response.statusText });
+  const type = response.headers.get('content-type') ?? '';
+  // A static host's SPA fallback answers unknown paths with index.html: that is a missing file too.
+  if (type.includes('text/html')) throw data({ url }, { status: 404, statusText: 'Not Found' });
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw data({ url }, { status: 502, statusText: `${url} is not valid JSON` });
+  }
+  return parseOrThrow(schema, json, url);
+}

@@ -1,0 +1,23 @@
+/** The route table. Each route owns its data: loader, component and error view together. */
+import type { RouteObject } from 'react-router';
+import { NotFoundView, RouteErrorView } from './components/error-view.tsx';
+import { ArticleRoute, articleLoader } from './routes/article-route.tsx';
+import { RootLayout } from './routes/root-layout.tsx';
+import { StoryListRoute, storyListLoader } from './routes/story-list-route.tsx';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: RootLayout,
+    children: [
+      {
+        ErrorBoundary: RouteErrorView,
+        children: [
+          { index: true, loader: storyListLoader, Component: StoryListRoute },
+          { path: 'article/:id', loader: articleLoader, Component: ArticleRoute },
+          { path: '*', Component: NotFoundView },
+        ],
+      },
+    ],
+  },
+];

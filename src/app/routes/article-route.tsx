@@ -1,0 +1,37 @@
+/** `/article/:id`: one article with its story's other copies and related stories beside it. */
+import { useEffect } from 'react';
+import { data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { ArticleBlocks } from '../components/article-blocks.tsx';
+import { ArticleHeader } from '../components/article-header.tsx';
+import { RemovedLines } from '../components/removed-lines.tsx';
+import { StorySidebar } from '../components/story-sidebar.tsx';
+import { loadArticleEntry } from '../data/site-data.ts';
+
+export async function articleLoader({ params, request }: LoaderFunctionArgs) {
+  const id = params['id'];
+  if (id === undefined || !/^[\p{Ll}\p{Lo}\p{N}-]+$/u.test(id))
+    throw data(null, { status: 404, statusText: 'Not Found' });
+  return loadArticleEntry(id, request.signal);
+}
+
+export function ArticleRoute() {
+  const { article, story, related } = useLoaderData<typeof articleLoader>();
+  useEffect(() => {
+    document.title = `${article.headline} — Broadsheet`;
+    document.getElementById('article-headline')?.focus();
+  }, [article.id, article.headline]);
+  return (
+    <div className="article-layout">
+      <article
+        className="article"
+        lang={article.language === 'und' ? undefined : article.language}
+        dir={article.direction}
+      >
+        <ArticleHeader article={article} />
+        <ArticleBlocks blocks={article.blocks} dateline={article.dateline} />
+        <RemovedLines removed={article.removed} />
+      </article>
+      <StorySidebar current={article} story={story} related={related} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** `/` and `/?page=N`: the story list, one page of the emitted list at a time, newest first. */
+import { useEffect } from 'react';
+import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
+import { StoryRow } from '../components/story-row.tsx';
+
+export async function storyListLoader({ request }: LoaderFunctionArgs) {
+  const raw = new URL(request.url).searchParams.get('page') ?? '1';
+  const page = Number(raw);
+  if (!Number.isInteger(page) || page < 1) throw data(null, { status: 404, statusText: 'Not Found' });
+  const index = await loadSiteIndex(request.signal);
+  if (page > Math.max(1, index.pageCount)) throw data(null, { status: 404, statusText: 'Not Found' });
+  const storyPage = await loadStoryPage(page, request.signal);
+  return { index, storyPage };
+}
+
+export function StoryListRoute() {
+  const { index, storyPage } = useLoaderData<typeof storyListLoader>();
+  useEffect(() => {
+    document.title = storyPage.page === 1 ? 'Broadsheet' : `Broadsheet — page ${storyPage.page}`;
+  }, [storyPage.page]);
+  return (
+    <section className="story-list" aria-labelledby="list-title">
+      <h1 id="list-title" className="visually-hidden">
+        Latest stories
+      </h1>
+      <p className="list-summary">
+        {index.storyCount} {index.storyCount === 1 ? 'story' : 'stories'} from {index.articleCount}{' '}
+        {index.articleCount === 1 ? 'article' : 'articles'}
+      </p>
+      {storyPage.stories.length === 0 ? <p>No stories yet: add article text files and rebuild.</p> : null}
+      {storyPage.stories.map((story) => (
+        <StoryRow key={story.id} story={story} />
+      ))}
+      {storyPage.pageCount > 1 ? (
+        <nav className="pager" aria-label="Pages">
+          {storyPage.page > 1 ? <Link to={`/?page=${storyPage.page - 1}`}>Newer stories</Link> : null}
+          <span>
+            Page {storyPage.page} of {storyPage.pageCount}
+          </span>
+          {storyPage.page < storyPage.pageCount ? <Link to={`/?page=${storyPage.page + 1}`}>Older stories</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

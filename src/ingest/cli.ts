@@ -1,0 +1,138 @@
+/**
+ * The `broadsheet` command line. Output shapes are a contract (evaluations parse them): one JSON
+ * object per line on stdout; progress and warnings go to stderr.
+ *
+ *   broadsheet extract FILE...                 {"file","headline","bodyText","article"} | {"file","error":{"line","message"}}
+ *   broadsheet stories DIR                     {"id","files":[...]}   (every input file in exactly one story)
+ *   broadsheet related DIR [--k 5]             {"file","related":[{"file","score","terms"}]}
+ *   broadsheet build [--articles DIR] [--out DIR] [--strict]
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite } from './build-site.ts';
+import { bodyText, extractArticleFromBytes } from './extract/extract-article.ts';
+import { ExtractionError } from './extract/extraction-error.ts';
+import { shortHash } from './extract/article-id.ts';
+import { extractInputs } from './extract-inputs.ts';
+import { readInputs } from './read-inputs.ts';
+import { relateCorpus } from './relate/relate-corpus.ts';
+
+const USAGE = `usage:
+  broadsheet extract FILE...
+  broadsheet stories DIR
+  broadsheet related DIR [--k N]
+  broadsheet build [--articles DIR] [--out DIR] [--strict]`;
+
+class UsageError extends Error {}
+
+function printLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+async function extractCommand(files: readonly string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError('extract needs at least one FILE');
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const article = extractArticleFromBytes(await readFile(file), basename(file));
+      printLine({ file, headline: article.headline, bodyText: bodyText(article), article });
+    } catch (error) {
+      failures++;
+      const line = error instanceof ExtractionError ? error.line : 1;
+      const message = error instanceof Error ? error.message : String(error);
+      printLine({ file, error: { line, message } });
+    }
+  }
+  return failures === files.length ? 1 : 0;
+}
+
+async function loadCorpus(dir: string) {
+  const { inputs, skipped } = await readInputs(dir);
+  const { articles, failed } = extractInputs(inputs);
+  for (const entry of [...skipped, ...failed]) {
+    process.stderr.write(`${entry.file}${entry.line === null ? '' : `:${entry.line}`}: left out: ${entry.reason}\n`);
+  }
+  return { articles, failed };
+}
+
+async function storiesCommand(dir: string | undefined): Promise<number> {
+  if (dir === undefined) throw new UsageError('stories needs a DIR');
+  const { articles, failed } = await loadCorpus(dir);
+  const { stories } = relateCorpus(articles, 0);
+  for (const story of stories) printLine({ id: story.id, files: story.members.map((m) => m.sourceFile) });
+  // A file that is not an article is still a story of its own, so every input file is listed once.
+  for (const f of failed) printLine({ id: `unreadable-${shortHash(f.file)}`, files: [f.file] });
+  return 0;
+}
+
+async function relatedCommand(dir: string | undefined, k: number): Promise<number> {
+  if (dir === undefined) throw new UsageError('related needs a DIR');
+  const { articles, failed } = await loadCorpus(dir);
+  const { relatedOf } = relateCorpus(articles, k);
+  for (const article of articles) {
+    const related = (relatedOf.get(article.id) ?? []).map((r) => ({
+      file: r.article.sourceFile,
+      score: r.score,
+      terms: r.terms,
+    }));
+    printLine({ file: article.sourceFile, related });
+  }
+  for (const f of failed) printLine({ file: f.file, related: [] });
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      k: { type: 'string', default: '5' },
+      articles: { type: 'string', default: 'articles' },
+      out: { type: 'string', default: 'dist' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  switch (command) {
+    case 'extract':
+      return extractCommand(positionals);
+    case 'stories':
+      return storiesCommand(positionals[0]);
+    case 'related': {
+      const k = Number(values.k);
+      if (!Number.isInteger(k) || k < 0) throw new UsageError(`--k must be a whole number, not "${values.k}"`);
+      return relatedCommand(positionals[0], k);
+    }
+    case 'build': {
+      const { report } = await buildSite({ articlesDir: values.articles, outDir: values.out });
+      return values.strict && report.leftOut > 0 ? 2 : 0;
+    }
+    default:
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  }
+}
+
+// Quietly stop when the reader of stdout goes away (`broadsheet extract … | head`).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      process.stderr.write(`broadsheet: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 64;
+      return;
+    }
+    process.stderr.write(`broadsheet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+/**
+ * `report.json`: every input file with the article it became or the reason it was left out, so a
+ * person can check that nothing was lost.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from '../../shared/article-schema.ts';
+import type { SkippedFile } from '../read-inputs.ts';
+
+export type ReportEntry =
+  | { readonly file: string; readonly status: 'built'; readonly id: string }
+  | { readonly file: string; readonly status: 'left-out'; readonly line: number | null; readonly reason: string };
+
+export interface BuildReport {
+  readonly builtAt: string;
+  readonly articlesDir: string;
+  readonly built: number;
+  readonly leftOut: number;
+  readonly files: ReportEntry[];
+}
+
+export function makeReport(
+  articlesDir: string,
+  builtAt: string,
+  articles: readonly Article[],
+  leftOut: readonly SkippedFile[],
+): BuildReport {
+  const files: ReportEntry[] = [
+    ...articles.map((a) => ({ file: a.sourceFile, status: 'built' as const, id: a.id })),
+    ...leftOut.map((s) => ({ file: s.file, status: 'left-out' as const, line: s.line, reason: s.reason })),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { builtAt, articlesDir, built: articles.length, leftOut: leftOut.length, files };
+}
+
+export async function writeReport(outDir: string, report: BuildReport): Promise<void> {
+  await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** One line per left-out file, as a person reads it on the terminal: `file:line: reason`. */
+export function formatLeftOut(entry: SkippedFile): string {
+  return `${entry.file}${entry.line === null ? '' : `:${entry.line}`}: left out: ${entry.reason}`;
+}

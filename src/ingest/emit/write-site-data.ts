@@ -1,0 +1,81 @@
+/**
+ * Writes the JSON the app reads, each file checked against the shared contract first: the build never
+ * emits data the app would refuse.
+ *
+ *   data/index.json               SiteIndex: counts and the number of list pages
+ *   data/stories/page-<n>.json    StoryPage: one page of the story list, newest first
+ *   data/articles/<id>.json       ArticleEntry: the article, its story and its related articles
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ArticleEntrySchema,
+  SCHEMA_VERSION,
+  SiteIndexSchema,
+  StoryPageSchema,
+  type Article,
+  type ArticleEntry,
+  type SiteIndex,
+  type StoryPage,
+} from '../../shared/article-schema.ts';
+import { parseOrThrow } from '../../shared/validate.ts';
+import type { RelatedCorpus } from '../relate/relate-corpus.ts';
+
+export const STORIES_PER_PAGE = 30;
+
+async function writeJson(path: string, data: unknown): Promise<void> {
+  await writeFile(path, JSON.stringify(data));
+}
+
+export async function writeSiteData(
+  outDir: string,
+  articles: readonly Article[],
+  corpus: RelatedCorpus,
+  builtAt: string,
+): Promise<void> {
+  const dataDir = join(outDir, 'data');
+  await mkdir(join(dataDir, 'stories'), { recursive: true });
+  await mkdir(join(dataDir, 'articles'), { recursive: true });
+
+  const pageCount = Math.max(1, Math.ceil(corpus.stories.length / STORIES_PER_PAGE));
+  const index: SiteIndex = parseOrThrow(
+    SiteIndexSchema,
+    {
+      schemaVersion: SCHEMA_VERSION,
+      builtAt,
+      articleCount: articles.length,
+      storyCount: corpus.stories.length,
+      pageSize: STORIES_PER_PAGE,
+      pageCount,
+    },
+    'data/index.json',
+  );
+  await writeJson(join(dataDir, 'index.json'), index);
+
+  for (let page = 1; page <= pageCount; page++) {
+    const name = `data/stories/page-${page}.json`;
+    const data: StoryPage = parseOrThrow(
+      StoryPageSchema,
+      {
+        schemaVersion: SCHEMA_VERSION,
+        page,
+        pageCount,
+        stories: corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE),
+      },
+      name,
+    );
+    await writeJson(join(outDir, name), data);
+  }
+
+  for (const article of articles) {
+    const story = corpus.storyOf.get(article.id);
+    if (story === undefined) throw new Error(`article ${article.id} (${article.sourceFile}) is in no story`);
+    const name = `data/articles/${article.id}.json`;
+    const entry: ArticleEntry = parseOrThrow(
+      ArticleEntrySchema,
+      { schemaVersion: SCHEMA_VERSION, article, story, related: corpus.relatedOf.get(article.id) ?? [] },
+      `${name} (from ${article.sourceFile})`,
+    );
+    await writeJson(join(outDir, name), entry);
+  }
+}

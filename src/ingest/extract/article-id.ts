@@ -1,0 +1,35 @@
+/**
+ * Article ids: readable and stable. The slug comes from the headline so a shared link says what it is;
+ * the suffix is a hash of the source file name, so two articles with the same headline differ, and an
+ * id never changes when other files are added or removed.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+
+const MAX_SLUG_CHARS = 60;
+
+export function slugify(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{Ll}\p{Lo}\p{N}]+/u)
+    .filter((w) => w !== '');
+  let slug = '';
+  for (const word of words) {
+    const next = slug === '' ? word : `${slug}-${word}`;
+    if (next.length > MAX_SLUG_CHARS) break;
+    slug = next;
+  }
+  return slug === '' ? (words[0]?.slice(0, MAX_SLUG_CHARS) ?? '') : slug;
+}
+
+export function shortHash(text: string, hexChars = 6): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, hexChars);
+}
+
+export function articleId(headline: string, sourceFile: string): string {
+  const slug = slugify(headline);
+  const hash = shortHash(basename(sourceFile));
+  return slug === '' ? `article-${hash}` : `${slug}-${hash}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Turns a finished Draft into the emitted Article: roles become typed blocks in reading order, removed
+ * lines are kept with their reasons, and the metadata is read off the claimed lines.
+ */
+import { SCHEMA_VERSION, type Article, type Block, type RemovedLine } from '../../shared/article-schema.ts';
+import { countWords, readingMinutes } from '../../shared/reading-time.ts';
+import { articleId } from './article-id.ts';
+import { bylineName } from './byline-and-date-lines.ts';
+import { splitDateline } from './dateline.ts';
+import type { Draft } from './draft.ts';
+import { ExtractionError } from './extraction-error.ts';
+import { detectDirection, detectLanguage } from './language.ts';
+import { outletFromCopyright, outletFromFileName } from './outlet.ts';
+import { creditName } from './photo-credit.ts';
+import { findDate } from './published-date.ts';
+
+const BULLET = /^[•·▪◦●‣*–-]\s+/u;
+
+export function assembleArticle(draft: Draft, sourceFile: string): Article {
+  const headlineUnit = draft.headline === null ? undefined : draft.units[draft.headline];
+  if (headlineUnit === undefined) {
+    throw new ExtractionError(draft.units[0]?.line ?? 1, 'no headline found: no short title-like line above the story');
+  }
+
+  const blocks: Block[] = [];
+  const removed: RemovedLine[] = [];
+  let standfirst: string | null = null;
+  let byline: string | null = null;
+  let published: string | null = null;
+  let dateline: string | null = null;
+
+  const units = draft.units;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit === undefined) continue;
+    const next = units[i + 1];
+    switch (unit.role) {
+      case 'headline':
+        break;
+      case 'standfirst':
+        standfirst = unit.text;
+        break;
+      case 'byline':
+        byline = bylineName(unit.text);
+        break;
+      case 'published':
+        published = findDate(unit.text);
+        break;
+      case 'caption': {
+        const credit = next?.role === 'credit' ? creditName(next.text) : null;
+        blocks.push({ type: 'caption', text: unit.text, credit: credit === '' ? null : credit, line: unit.line });
+        if (next?.role === 'credit') i++;
+        break;
+      }
+      case 'credit':
+        removed.push({ line: unit.line, text: unit.text, reason: 'photo credit of an image with no caption' });
+        break;
+      case 'highlight': {
+        const last = blocks[blocks.length - 1];
+        const item = unit.text.replace(BULLET, '');
+        if (last?.type === 'highlights' && units[i - 1]?.role === 'highlight') last.items.push(item);
+        else blocks.push({ type: 'highlights', items: [item], line: unit.line });
+        break;
+      }
+      case 'paragraph': {
+        let text = unit.text;
+        if (dateline === null && !blocks.some((b) => b.type === 'paragraph')) {
+          const split = splitDateline(text);
+          if (split !== null) {
+            dateline = split.place;
+            text = split.rest;
+          }
+        }
+        blocks.push({ type: 'paragraph', text, line: unit.line });
+        break;
+      }
+      case 'subheading':
+        blocks.push({ type: 'subheading', text: unit.text, line: unit.line });
+        break;
+      case 'quote': {
+        const attribution = next?.role === 'attribution' ? next.text.replace(/^[—–-]{1,2}\s*/, '') : null;
+        blocks.push({ type: 'quote', text: unit.text.replace(/^>\s+/, ''), attribution, line: unit.line });
+        if (next?.role === 'attribution') i++;
+        break;
+      }
+      case 'attribution':
+        blocks.push({ type: 'paragraph', text: unit.text, line: unit.line });
+        break;
+      case 'removed':
+      case null:
+        removed.push({
+          line: unit.line,
+          text: unit.text,
+          reason: unit.reason ?? 'not recognised as part of the article',
+        });
+        break;
+    }
+  }
+
+  const prose = blocks
+    .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' || b.type === 'quote' ? [b.text] : []))
+    .join('\n');
+  const wordCount = countWords(prose);
+  const outlet =
+    outletFromFileName(sourceFile) ?? removed.map((r) => outletFromCopyright(r.text)).find((o) => o !== null) ?? null;
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: articleId(headlineUnit.text, sourceFile),
+    sourceFile,
+    headline: headlineUnit.text,
+    standfirst,
+    byline,
+    dateline,
+    outlet,
+    published,
+    language: detectLanguage(`${headlineUnit.text}\n${prose}`),
+    direction: detectDirection(`${headlineUnit.text}\n${prose}`),
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    blocks,
+    removed,
+  };
+}

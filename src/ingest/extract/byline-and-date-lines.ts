@@ -1,0 +1,25 @@
+/**
+ * Byline lines ("By Maria Okafor") and date lines ("Published 14 October 2024", "Updated 3 hours ago"):
+ * short, title-like, and printed right next to the headline, so they must be recognised before the
+ * headline is chosen or one of them would be.
+ */
+import { endsLikeSentence, isSentenceLike, wordCount } from './line-features.ts';
+import { findDate } from './published-date.ts';
+
+const BYLINE = /^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+\p{Lu}/iu;
+const MAX_BYLINE_WORDS = 14;
+const MAX_DATE_LINE_WORDS = 14;
+const RELATIVE_TIME = /^(published|updated|posted|last updated)?\s*:?\s*\d+\s+(min(ute)?s?|hours?|hrs?|days?)\s+ago$/i;
+
+export function isBylineLine(text: string): boolean {
+  return wordCount(text) <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
+}
+
+export function bylineName(text: string): string {
+  return text.replace(/^(by|written by|words by|reporting by)\s+/i, '');
+}
+
+export function isDateLine(text: string): boolean {
+  if (wordCount(text) > MAX_DATE_LINE_WORDS || isSentenceLike(text)) return false;
+  return findDate(text) !== null || RELATIVE_TIME.test(text);
+}

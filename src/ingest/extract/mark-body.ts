@@ -1,0 +1,74 @@
+/**
+ * Passes over the body range: pull quotes, subheadings, paragraphs, and the short labels that remain
+ * (ad slots, "Read more" buttons) removed. Quotes first, since a quote line is also a sentence.
+ */
+import { assignRoles, remove, type Draft, type Unit } from './draft.ts';
+import { firstParagraphIndex } from './find-headline.ts';
+import { isSentenceLike, isTitleLike, wordCount } from './line-features.ts';
+
+/** A whole line in quotation marks, or a line quoted e-mail style. */
+const QUOTED_LINE = /^(["“„«「『].+["”“»」』]|>\s+.+)$/u;
+/** "— Marco Rubio, US Secretary of State" */
+const ATTRIBUTION = /^[—–-]{1,2}\s*\p{Lu}/u;
+const MAX_ATTRIBUTION_WORDS = 12;
+const MAX_SUBHEADING_WORDS = 12;
+const MIN_PARAGRAPH_WORDS = 6;
+
+function inBody(draft: Draft, i: number): boolean {
+  return draft.body !== null && i >= firstParagraphIndex(draft) && i < draft.body.end;
+}
+
+/** A quoted line followed by an attribution line is a pull quote set apart from the text. */
+export function markQuotes(draft: Draft): Draft {
+  const units: Unit[] = [...draft.units];
+  for (let i = 0; i < units.length; i++) {
+    const line = units[i];
+    if (line === undefined || line.role !== null || !inBody(draft, i) || !QUOTED_LINE.test(line.text)) continue;
+    const next = units[i + 1];
+    const attributed =
+      next !== undefined &&
+      next.role === null &&
+      ATTRIBUTION.test(next.text) &&
+      wordCount(next.text) <= MAX_ATTRIBUTION_WORDS;
+    if (attributed) {
+      units[i] = { ...line, role: 'quote' };
+      units[i + 1] = { ...next, role: 'attribution' };
+    } else if (line.text.startsWith('>')) {
+      units[i] = { ...line, role: 'quote' };
+    }
+  }
+  return { ...draft, units };
+}
+
+function nextKept(draft: Draft, i: number): Unit | undefined {
+  for (let j = i + 1; j < draft.units.length; j++) {
+    const unit = draft.units[j];
+    if (unit !== undefined && unit.role !== 'removed') return unit;
+  }
+  return undefined;
+}
+
+/** A short title-like line inside the body that introduces more prose. */
+export function markSubheadings(draft: Draft): Draft {
+  return assignRoles(draft, (unit, i) => {
+    if (!inBody(draft, i) || i === firstParagraphIndex(draft)) return null;
+    if (isSentenceLike(unit.text) || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS)) return null;
+    const next = nextKept(draft, i);
+    if (next === undefined || !(next.role === null || next.role === 'paragraph') || !isSentenceLike(next.text))
+      return null;
+    return { role: 'subheading' };
+  });
+}
+
+export function markParagraphs(draft: Draft): Draft {
+  return assignRoles(draft, (unit, i) => {
+    if (!inBody(draft, i)) return null;
+    if (isSentenceLike(unit.text) || wordCount(unit.text) >= MIN_PARAGRAPH_WORDS) return { role: 'paragraph' };
+    return remove('short line inside the story that is not prose (a label or button)');
+  });
+}
+
+/** Anything no pass claimed: recorded, never silently dropped. */
+export function markUnclaimed(draft: Draft): Draft {
+  return assignRoles(draft, () => remove('not recognised as part of the article'));
+}

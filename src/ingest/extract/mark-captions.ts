@@ -1,0 +1,26 @@
+/**
+ * Image captions: a line directly followed by a photo credit. Runs before the body search, because a
+ * caption is a sentence like any paragraph and would otherwise be read as one; it scores as neutral in
+ * the body search whether it sits above the story or between its paragraphs.
+ */
+import type { Draft, Unit } from './draft.ts';
+import { wordCount } from './line-features.ts';
+import { isPhotoCredit } from './photo-credit.ts';
+
+const MAX_CAPTION_WORDS = 90;
+
+export function markCaptions(draft: Draft): Draft {
+  const units: Unit[] = [...draft.units];
+  for (let i = 0; i + 1 < units.length; i++) {
+    const caption = units[i];
+    const credit = units[i + 1];
+    if (caption === undefined || credit === undefined) continue;
+    if (caption.role !== null || credit.role !== null) continue;
+    if (!isPhotoCredit(credit.text) || isPhotoCredit(caption.text)) continue;
+    if (wordCount(caption.text) < 3 || wordCount(caption.text) > MAX_CAPTION_WORDS) continue;
+    units[i] = { ...caption, role: 'caption' };
+    units[i + 1] = { ...credit, role: 'credit' };
+    i++;
+  }
+  return { ...draft, units };
+}

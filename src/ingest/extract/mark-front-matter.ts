@@ -1,0 +1,110 @@
+/**
+ * Passes for what sits between the headline and the first paragraph: lines outside the article,
+ * repeats of the headline, byline and date lines, the standfirst, and the bullet highlights.
+ * Order matters: bylines and dates are claimed before the standfirst so a "By …" line is never a dek,
+ * and the standfirst before the highlights so a one-line dek is never a one-item summary.
+ */
+import { assignRoles, remove, type Draft } from './draft.ts';
+import { firstParagraphIndex } from './find-headline.ts';
+import { isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { endsLikeSentence, foldForComparison, isSentenceLike, wordCount } from './line-features.ts';
+
+const MIN_STANDFIRST_WORDS = 6;
+const MAX_STANDFIRST_WORDS = 80;
+const BULLET = /^[•·▪◦●‣*–-]\s+/u;
+const MIN_HIGHLIGHT_WORDS = 3;
+const MAX_HIGHLIGHT_WORDS = 35;
+
+/** Lines above the headline are navigation; lines after the body are whatever the page put below. */
+export function markOutsideArticle(draft: Draft): Draft {
+  const headline = draft.headline;
+  const bodyEnd = draft.body?.end ?? draft.units.length;
+  return assignRoles(draft, (_unit, i) => {
+    if (headline !== null && i < headline) return remove('above the headline (page navigation)');
+    if (i >= bodyEnd && (headline === null || i > headline)) return remove('after the end of the article');
+    return null;
+  });
+}
+
+export function markHeadline(draft: Draft): Draft {
+  const headline = draft.headline;
+  if (headline === null) return draft;
+  const key = foldForComparison(draft.units[headline]?.text ?? '');
+  return assignRoles(draft, (unit, i) => {
+    if (i === headline) return { role: 'headline' };
+    return foldForComparison(unit.text) === key ? remove('repeats the headline') : null;
+  });
+}
+
+/** Byline and date lines, looked for from the headline to a few lines into the body. */
+export function markBylineAndDate(draft: Draft): Draft {
+  const from = (draft.headline ?? -1) + 1;
+  const to = firstParagraphIndex(draft) + 3;
+  let haveByline = false;
+  let haveDate = false;
+  return assignRoles(draft, (unit, i) => {
+    if (i < from || i >= to) return null;
+    if (!haveByline && isBylineLine(unit.text)) {
+      haveByline = true;
+      return { role: 'byline' };
+    }
+    if (!haveDate && isDateLine(unit.text)) {
+      haveDate = true;
+      return { role: 'published' };
+    }
+    return null;
+  });
+}
+
+export function markStandfirst(draft: Draft): Draft {
+  if (draft.headline === null) return draft;
+  const end = firstParagraphIndex(draft);
+  for (let i = draft.headline + 1; i < end; i++) {
+    const unit = draft.units[i];
+    if (unit === undefined || unit.role !== null) continue;
+    const words = wordCount(unit.text);
+    if (BULLET.test(unit.text)) return draft;
+    if (words >= MIN_STANDFIRST_WORDS && words <= MAX_STANDFIRST_WORDS) {
+      return assignRoles(draft, (_u, j) => (j === i ? { role: 'standfirst' } : null));
+    }
+  }
+  return draft;
+}
+
+function isHighlightItem(text: string): boolean {
+  const words = wordCount(text);
+  if (BULLET.test(text)) return words >= 1;
+  return words >= MIN_HIGHLIGHT_WORDS && words <= MAX_HIGHLIGHT_WORDS && !endsLikeSentence(text);
+}
+
+/** Runs of two or more summary lines between the headline and the body: the bullet highlights. */
+export function markHighlights(draft: Draft): Draft {
+  if (draft.headline === null) return draft;
+  const end = firstParagraphIndex(draft);
+  const run: number[] = [];
+  const chosen = new Set<number>();
+  const flush = (): void => {
+    if (run.length >= 2) for (const i of run) chosen.add(i);
+    run.length = 0;
+  };
+  for (let i = draft.headline + 1; i < end; i++) {
+    const unit = draft.units[i];
+    if (unit === undefined) continue;
+    if (unit.role === 'removed') continue;
+    if (unit.role === null && isHighlightItem(unit.text)) run.push(i);
+    else flush();
+  }
+  flush();
+  return assignRoles(draft, (_u, i) => (chosen.has(i) ? { role: 'highlight' } : null));
+}
+
+/** What is left above the first paragraph: prose stays (better kept than lost), labels go. */
+export function settleFrontMatter(draft: Draft): Draft {
+  if (draft.headline === null) return draft;
+  const from = draft.headline;
+  const end = firstParagraphIndex(draft);
+  return assignRoles(draft, (unit, i) => {
+    if (i <= from || i >= end) return null;
+    return isSentenceLike(unit.text) ? { role: 'paragraph' } : remove('short line between the headline and the story');
+  });
+}

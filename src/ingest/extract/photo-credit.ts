@@ -1,0 +1,64 @@
+/**
+ * Photo credits: the short line a copied page shows under an image caption ("Reuters",
+ * "Photo: Jane Doe/AP", "Getty Images"). Recognising the credit is how a caption is told apart from a
+ * paragraph, since captions are otherwise ordinary sentences.
+ */
+import { wordCount } from './line-features.ts';
+
+/** Picture agencies and wire services whose name alone is a credit line. */
+const AGENCIES = [
+  'AAP',
+  'AFP',
+  'Alamy',
+  'ANI',
+  'Anadolu',
+  'Anadolu Agency',
+  'AP',
+  'AP Photo',
+  'Associated Press',
+  'Bloomberg',
+  'dpa',
+  'EPA',
+  'EPA-EFE',
+  'Getty',
+  'Getty Images',
+  'iStock',
+  'Kyodo',
+  'PA',
+  'PA Media',
+  'PA Wire',
+  'PTI',
+  'Reuters',
+  'Shutterstock',
+  'SOPA Images',
+  'Sipa',
+  'TASS',
+  'Xinhua',
+] as const;
+
+const AGENCY_LINE = new RegExp(
+  `^\\(?(${AGENCIES.map((a) => a.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')})\\)?$`,
+  'i',
+);
+/** "Photo: …", "Image credit: …", "Foto: …", "(Photo by …)" */
+const LABELLED =
+  /^\(?(photo credit|image credit|photograph|photo|image|picture|pic|foto|credit|illustration|source)( by)?\s*[:/-]?\s+\S/i;
+/** "Jane Doe/Reuters", "John Smith | AFP via Getty Images" */
+const PERSON_SLASH_AGENCY = /^[\p{Lu}][\p{L}.'’ -]{1,60}\s*[/|]\s*[\p{Lu}][\p{L}.&' -]{1,40}$/u;
+
+export function isPhotoCredit(text: string): boolean {
+  if (wordCount(text) > 10) return false;
+  return AGENCY_LINE.test(text) || LABELLED.test(text) || PERSON_SLASH_AGENCY.test(text) || /^©\s*\S/.test(text);
+}
+
+/** The credit without its label: "Photo: Jane Doe/AP" → "Jane Doe/AP". */
+export function creditName(text: string): string {
+  return text
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(
+      /^(photo credit|image credit|photograph|photo|image|picture|pic|foto|credit|illustration|source)( by)?\s*[:/-]?\s*/i,
+      '',
+    )
+    .replace(/^©\s*/, '')
+    .trim();
+}

@@ -1,0 +1,94 @@
+/**
+ * From extracted articles to what the site shows: stories (grouped copies) and, for each article,
+ * its story and its related articles. Plain data in, plain data out; emitting is elsewhere.
+ */
+import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
+import { groupStories } from './group-stories.ts';
+import { relatedArticles } from './related-articles.ts';
+
+export const DEFAULT_RELATED_COUNT = 5;
+
+export interface RelatedCorpus {
+  /** Newest first. */
+  readonly stories: StorySummary[];
+  readonly storyOf: ReadonlyMap<string, StorySummary>;
+  readonly relatedOf: ReadonlyMap<string, RelatedArticle[]>;
+}
+
+export function bodyOf(article: Article): string {
+  return article.blocks
+    .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' || b.type === 'quote' ? [b.text] : []))
+    .join('\n');
+}
+
+export function articleRef(article: Article): ArticleRef {
+  return {
+    id: article.id,
+    headline: article.headline,
+    outlet: article.outlet,
+    sourceFile: article.sourceFile,
+    published: article.published,
+  };
+}
+
+/** Compares ISO dates as strings (they sort chronologically); unknown dates sort last. */
+function compareDatesDesc(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+function summarise(members: readonly Article[]): StorySummary {
+  // The anchor (first source file by name) gives the id, so a story keeps its id as copies come and go.
+  const byFile = [...members].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
+  const anchor = byFile[0];
+  if (anchor === undefined) throw new Error('a story needs at least one member');
+  // The fullest copy gives the headline and standfirst: it is the one a reader would pick.
+  const fullest =
+    [...members].sort((a, b) => b.wordCount - a.wordCount || (a.sourceFile < b.sourceFile ? -1 : 1))[0] ?? anchor;
+  const dates = members
+    .map((m) => m.published)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    id: anchor.id,
+    headline: fullest.headline,
+    standfirst: fullest.standfirst ?? members.find((m) => m.standfirst !== null)?.standfirst ?? null,
+    members: [...members]
+      .sort((a, b) => compareDatesDesc(a.published, b.published) || b.wordCount - a.wordCount)
+      .map(articleRef),
+    earliest: dates[0] ?? null,
+    latest: dates[dates.length - 1] ?? null,
+    readingMinutes: fullest.readingMinutes,
+  };
+}
+
+export function relateCorpus(articles: readonly Article[], relatedCount = DEFAULT_RELATED_COUNT): RelatedCorpus {
+  const docs = articles.map((a) => ({ headline: a.headline, text: bodyOf(a) }));
+  const groups = groupStories(docs);
+  const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
+  stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
+
+  const storyOf = new Map<string, StorySummary>();
+  for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
+
+  const matches = relatedArticles(
+    articles.map((a, i) => ({
+      ...docs[i],
+      headline: a.headline,
+      text: docs[i]?.text ?? '',
+      storyKey: storyOf.get(a.id)?.id ?? a.id,
+    })),
+    relatedCount,
+  );
+  const relatedOf = new Map<string, RelatedArticle[]>();
+  articles.forEach((article, i) => {
+    const related = (matches[i] ?? []).flatMap((m) => {
+      const other = articles[m.index];
+      return other === undefined ? [] : [{ article: articleRef(other), score: m.score, terms: [...m.terms] }];
+    });
+    relatedOf.set(article.id, related);
+  });
+  return { stories, storyOf, relatedOf };
+}

@@ -1,0 +1,128 @@
+/** The single-line rules the extractor's passes are built from, one table per rule. */
+import { describe, expect, it } from 'vitest';
+import { isBylineLine, isDateLine } from '../../src/ingest/extract/byline-and-date-lines.ts';
+import { splitDateline } from '../../src/ingest/extract/dateline.ts';
+import { isSentenceLike, isTitleLike, wordCount } from '../../src/ingest/extract/line-features.ts';
+import { creditName, isPhotoCredit } from '../../src/ingest/extract/photo-credit.ts';
+import { findDate } from '../../src/ingest/extract/published-date.ts';
+import { matchBoilerplate } from '../../src/ingest/extract/boilerplate-rules.ts';
+import { normaliseLine, toSourceLines } from '../../src/ingest/extract/source-lines.ts';
+
+describe('datelines', () => {
+  it.each([
+    ['JEDDAH — The United States agreed', 'JEDDAH', 'The United States agreed'],
+    ['LONDON (Reuters) - Shares fell', 'LONDON', 'Shares fell'],
+    ['NEW DELHI: The court ruled', 'NEW DELHI', 'The court ruled'],
+    ['WASHINGTON, March 11 (AP) — Lawmakers voted', 'WASHINGTON', 'Lawmakers voted'],
+    ['PORTMERE, Wales — Voters approved', 'PORTMERE', 'Voters approved'],
+  ])('splits %j', (paragraph, place, rest) => {
+    expect(splitDateline(paragraph)).toEqual({ place, rest });
+  });
+
+  it.each([
+    'The United States agreed — on Tuesday — to resume aid.',
+    'I — for one — disagree.',
+    'US officials said on Tuesday that talks would go on.',
+  ])('leaves %j alone', (paragraph) => {
+    expect(splitDateline(paragraph)).toBeNull();
+  });
+});
+
+describe('photo credits', () => {
+  it.each([
+    ['Reuters', 'Reuters'],
+    ['Getty Images', 'Getty Images'],
+    ['Photo: Jane Doe/AP', 'Jane Doe/AP'],
+    ['(AFP)', 'AFP'],
+    ['Image credit: NASA', 'NASA'],
+    ['John Smith | AFP via Getty Images', 'John Smith | AFP via Getty Images'],
+  ])('recognises %j', (line, name) => {
+    expect(isPhotoCredit(line)).toBe(true);
+    expect(creditName(line)).toBe(name);
+  });
+
+  it.each(['Reuters reported that the talks had stalled on Tuesday evening.', 'Russia’s response', 'Comments'])(
+    'does not take %j for a credit',
+    (line) => expect(isPhotoCredit(line)).toBe(false),
+  );
+});
+
+describe('published dates', () => {
+  it.each([
+    ['Published 14 October 2024', '2024-10-14'],
+    ['March 11, 2025', '2025-03-11'],
+    ['Updated: Mar. 11, 2025 5:02 PM', '2025-03-11'],
+    ['2025-03-11T10:15:00Z', '2025-03-11T10:15:00Z'],
+    ['2025-03-11T10:15:00+0530', '2025-03-11T10:15:00+05:30'],
+    ['2025-03-11 10:15', '2025-03-11'],
+    ['February 30, 2025', null],
+    ['Nothing here', null],
+  ])('reads %j as %j', (text, iso) => {
+    expect(findDate(text)).toBe(iso);
+  });
+});
+
+describe('byline and date lines', () => {
+  it.each(['By Maria Okafor', 'By Maria Okafor and Tom Lindqvist', 'Von Anna Schmidt'])('%j is a byline', (t) =>
+    expect(isBylineLine(t)).toBe(true),
+  );
+  it.each(['By the end of the week the talks had collapsed.', 'Byron Bay floods again'])('%j is not a byline', (t) =>
+    expect(isBylineLine(t)).toBe(false),
+  );
+  it.each(['Published 14 October 2024', 'Updated 3 hours ago', 'March 11, 2025'])('%j is a date line', (t) =>
+    expect(isDateLine(t)).toBe(true),
+  );
+});
+
+describe('line features', () => {
+  it('counts words across scripts', () => {
+    expect(wordCount('The U.S.-Ukraine talks')).toBe(3);
+    expect(wordCount('Putin’s long-term aims')).toBe(3);
+    expect(wordCount('東京都は新しい計画を発表した')).toBeGreaterThan(3);
+  });
+  it.each([
+    ['He said the talks went well.', true],
+    ['“Every day that goes by, people die,” he said.', true],
+    ['Will Russia agree?', false],
+    ['Top Stories', false],
+  ])('%j is sentence-like: %s', (t, expected) => expect(isSentenceLike(t)).toBe(expected));
+  it.each([
+    ['Russia’s response', true],
+    ['Will Russia agree?', true],
+    ['He said the talks went well.', false],
+    ['and then, lower case only', false],
+  ])('%j is title-like: %s', (t, expected) => expect(isTitleLike(t)).toBe(expected));
+});
+
+describe('page furniture rules', () => {
+  it.each([
+    ['Subscribe Now Choose a package that suits your preferences.', 'line'],
+    ['More from World', 'section'],
+    ['Comments', 'section'],
+    ['12 Comments', 'section'],
+    ['See what people are discussing', 'section'],
+    ['Top Stories', 'section'],
+    ['Advertisement', 'line'],
+    ['© 2024 Coastal Courier. All rights reserved.', 'line'],
+  ])('%j is furniture (%s)', (text, strength) => {
+    expect(matchBoilerplate(text)?.strength).toBe(strength);
+  });
+  it.each(['The comments were made on Tuesday.', 'Subscribers to the theory say otherwise.', 'Share prices fell 3%.'])(
+    '%j is not furniture',
+    (text) => expect(matchBoilerplate(text)).toBeNull(),
+  );
+});
+
+describe('source lines', () => {
+  it('numbers lines through CRLF, CR and LF alike and drops blank ones', () => {
+    expect(toSourceLines('a\r\n\r\nb\rc\n\nd')).toEqual([
+      { line: 1, text: 'a' },
+      { line: 3, text: 'b' },
+      { line: 4, text: 'c' },
+      { line: 6, text: 'd' },
+    ]);
+  });
+  it('folds tabs and no-break spaces, and strips zero-width and bidi controls', () => {
+    expect(normaliseLine('\tKyiv\u00a0talks\u200b \u202eend\u202c  ')).toBe('Kyiv talks end');
+  });
+});

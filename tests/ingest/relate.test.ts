@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { groupStories } from '../../src/ingest/relate/group-stories.ts';
+import { relatedArticles } from '../../src/ingest/relate/related-articles.ts';
+import { terms } from '../../src/ingest/relate/terms.ts';
+import { UnionFind } from '../../src/ingest/relate/union-find.ts';
+
+const wire =
+  'The United States agreed on Tuesday to resume military aid and intelligence sharing with Ukraine after Kyiv said ' +
+  'it was ready to support a proposal for a thirty day ceasefire with Russia, the countries said in a joint statement. ' +
+  'After more than eight hours of talks with Ukrainian officials in Jeddah, the secretary of state said the offer ' +
+  'would now go to Russia and the ball was in Moscow’s court.';
+const rewrite =
+  wire.replace('on Tuesday', 'this week').replace('eight hours', '8 hours') + ' Markets rose on the news.';
+const football =
+  'The home side scored twice in the second half to win the cup final, the captain lifting the trophy in front of ' +
+  'a sold out stadium after a season of injuries and a late change of manager.';
+const football2 =
+  'A late change of manager and a season of injuries did not stop the club reaching the cup final, where the ' +
+  'captain scored the winner in the second half in front of a sold out stadium.';
+
+describe('terms', () => {
+  it('folds case and accents and drops stopwords and numbers', () => {
+    expect(terms('The Zelenskyy said KYIV’s 30 drones in Kyïv')).toEqual(['zelenskyy', 'kyiv', 'drones', 'kyiv']);
+  });
+});
+
+describe('union-find', () => {
+  it('groups connected members', () => {
+    const sets = new UnionFind(5);
+    sets.union(0, 3);
+    sets.union(3, 4);
+    expect(sets.groups()).toEqual([[0, 3, 4], [1], [2]]);
+  });
+});
+
+describe('same-story grouping', () => {
+  it('puts two outlets’ edits of one wire story in one story and a different event in another', () => {
+    const groups = groupStories([
+      { headline: 'US to resume aid to Ukraine', text: wire },
+      { headline: 'Cup final won by home side', text: football },
+      { headline: 'US resumes security support after Kyiv accepts ceasefire', text: rewrite },
+    ]);
+    expect(groups).toEqual([[0, 2], [1]]);
+  });
+
+  it('keeps every input in exactly one group, headline-only inputs included', () => {
+    const groups = groupStories([
+      { headline: 'Central bank holds rates', text: '' },
+      { headline: 'Storm warning for the coast', text: '' },
+    ]);
+    expect(groups.flat().sort()).toEqual([0, 1]);
+  });
+});
+
+describe('related articles', () => {
+  const docs = [
+    { headline: 'Cup final won by home side', text: football, storyKey: 'a' },
+    { headline: 'US to resume aid to Ukraine', text: wire, storyKey: 'b' },
+    { headline: 'Captain scores cup final winner', text: football2, storyKey: 'c' },
+    { headline: 'US resumes aid', text: rewrite, storyKey: 'b' },
+  ];
+  const related = relatedArticles(docs, 2);
+
+  it('ranks the article on the same subject first, with the shared terms that explain it', () => {
+    expect(related[0]?.[0]?.index).toBe(2);
+    expect(related[0]?.[0]?.terms).toEqual(expect.arrayContaining(['cup', 'final']));
+    expect(related[0]?.[0]?.score).toBeGreaterThan(related[0]?.[1]?.score ?? 0);
+  });
+
+  it('never lists a copy of the same story as related', () => {
+    expect(related[1]?.map((r) => r.index)).not.toContain(3);
+    expect(related[3]?.map((r) => r.index)).not.toContain(1);
+  });
+
+  it('gives scores between 0 and 1 and at most k results', () => {
+    for (const list of related) {
+      expect(list.length).toBeLessThanOrEqual(2);
+      for (const r of list) expect(r.score).toBeGreaterThanOrEqual(0);
+      for (const r of list) expect(r.score).toBeLessThanOrEqual(1);
+    }
+  });
+});

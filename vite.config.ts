@@ -1,0 +1,55 @@
+/// <reference types="vitest/config" />
+// One config for the app build and the test runner. Test projects:
+//   unit  – build-time code and the extractor's golden files (Node)
+//   app   – React components and routes with Testing Library (jsdom)
+//   e2e   – the built site in Debian's Chromium through playwright-core
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    // The app must work from its own files: no inlined data: URIs that a strict CSP would block.
+    assetsInlineLimit: 0,
+  },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: [
+            'tests/ingest/**/*.test.ts',
+            'tests/shared/**/*.test.ts',
+            'tests/golden/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['tests/app/**/*.test.tsx'],
+          setupFiles: ['tests/app/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
