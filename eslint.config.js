@@ -42,7 +42,7 @@ const noNode = {
   message: "Browser code must not import Node modules: it runs in the reader's browser.",
 };
 const noBuildCode = {
-  group: ['**/ingest/**', '**/prerender/**', 'vite', 'tsx', 'tsx/*', 'tinyld', 'tinyld/*'],
+  group: ['**/ingest/**', '**/prerender/**', 'vite', 'tsx', 'tsx/*', 'eld', 'eld/*'],
   message: 'Browser code must not import build-time code: share types through src/shared.',
 };
 const noReact = {

@@ -4,11 +4,13 @@
  *
  * Two strengths:
  * - `line`: the line itself is furniture; the article may go on after it.
- * - `section`: the line heads a block of furniture (link lists, comments): the article does not go on
- *   across it, so the body search treats it as a wall.
+ * - `section`: the line heads a block of furniture (link lists): the article does not go on across it,
+ *   so the body search treats it as a wall.
+ * - `comments`: a wall too, and once the story has begun, what follows is readers' comments: prose that
+ *   can outweigh a short story, so the body search damps everything after it.
  */
 
-export type RuleStrength = 'line' | 'section';
+export type RuleStrength = 'line' | 'section' | 'comments';
 
 export interface BoilerplateRule {
   readonly pattern: RegExp;
@@ -17,6 +19,8 @@ export interface BoilerplateRule {
   /** The kind of page that showed the need for this rule. */
   readonly taughtBy: string;
 }
+
+export const WIDGET_LABEL_REASON = 'button or widget label';
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
@@ -28,23 +32,55 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(top stories|trending( now)?|latest( news)?|most (read|popular|viewed|shared)|editor'?s picks|recommended( for you)?|you (may|might) also like|read (more|next)|related( (stories|articles|content|coverage|news|topics))?|more (stories|news)|more from [\p{L} &'-]{1,40})$/iu,
+      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more from [\p{L} &'-]{1,40}|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
     strength: 'section',
     reason: 'heading of a list of links to other pages',
     taughtBy: 'pages ending in "More from World" teaser lists; section nav above the headline (seed 001)',
   },
   {
+    pattern: /^(\d+|no)\s+(comments?|responses?|replies)$|^comments? \(\d+\)$/i,
+    strength: 'line',
+    reason: 'comment count',
+    taughtBy: 'bylines followed by "0 Comments": a count beside the story, not the start of the thread',
+  },
+  {
+    pattern: /^(related|read more|read next|see also|also read|more)$/i,
+    strength: 'line',
+    reason: 'label of a link to another page',
+    taughtBy: 'news pages that put a one-line teaser between paragraphs: the story goes on after it',
+  },
+  {
     pattern:
-      /^(\d+\s+)?(comments?|show comments|view comments|leave a (comment|reply)|join the (conversation|discussion)|see what people are discussing|conversation|discussion)$/i,
-    strength: 'section',
+      /^(comments?|reader comments|\d+\s+(comments?|responses?|replies|thoughts) (to|on) [“"‘'].*|show comments|view comments|load comments|leave a (comment|reply)|post a comment|add a comment|write a comment|comments are closed|join the (conversation|discussion)|see what people are discussing|conversation|discussion)$/iu,
+    strength: 'comments',
     reason: 'comment section',
-    taughtBy: 'pages that end in a comment widget (seed 001)',
+    taughtBy:
+      'pages that end in a comment widget or a thread of reader comments longer than the story (seed 001, blogs)',
+  },
+  {
+    pattern: /^.{1,120}\bon \S.{2,40}\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(said|says|wrote)?:?$/iu,
+    strength: 'line',
+    reason: 'comment header (author and time)',
+    taughtBy: 'blog comment threads: "Alex on September 17, 2018 at 6:34 am said:"',
+  },
+  {
+    pattern:
+      /^(\p{L}+,? )?(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}),? (at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?$/iu,
+    strength: 'line',
+    reason: 'timestamp',
+    taughtBy: 'comment threads and live blogs that stamp every entry "November 19, 2019 at 6:34 am"',
+  },
+  {
+    pattern: /^(\d+|a|an) (second|minute|hour|day|week|month|year)s? ago$/i,
+    strength: 'line',
+    reason: 'timestamp',
+    taughtBy: 'comment threads and teaser lists ("2 days ago")',
   },
   {
     pattern:
       /^(share|share (this|on|via) [\p{L} ]{1,30}|tweet|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|advertisement|ad|sponsored( content)?|skip to (main )?content|menu|search|close|back to top)$/iu,
     strength: 'line',
-    reason: 'button or widget label',
+    reason: WIDGET_LABEL_REASON,
     taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
   },
   {

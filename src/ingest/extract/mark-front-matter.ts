@@ -7,7 +7,7 @@
 import { assignRoles, remove, type Draft } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { isBylineLine, isDateLine } from './byline-and-date-lines.ts';
-import { endsLikeSentence, foldForComparison, isSentenceLike, wordCount } from './line-features.ts';
+import { endsLikeSentence, sameLine, wordCount } from './line-features.ts';
 
 const MIN_STANDFIRST_WORDS = 6;
 const MAX_STANDFIRST_WORDS = 80;
@@ -29,10 +29,10 @@ export function markOutsideArticle(draft: Draft): Draft {
 export function markHeadline(draft: Draft): Draft {
   const headline = draft.headline;
   if (headline === null) return draft;
-  const key = foldForComparison(draft.units[headline]?.text ?? '');
+  const text = draft.units[headline]?.text ?? '';
   return assignRoles(draft, (unit, i) => {
     if (i === headline) return { role: 'headline' };
-    return foldForComparison(unit.text) === key ? remove('repeats the headline') : null;
+    return sameLine(unit.text, text) ? remove('repeats the headline') : null;
   });
 }
 
@@ -62,7 +62,7 @@ export function markStandfirst(draft: Draft): Draft {
   for (let i = draft.headline + 1; i < end; i++) {
     const unit = draft.units[i];
     if (unit === undefined || unit.role !== null) continue;
-    const words = wordCount(unit.text);
+    const words = unit.words;
     if (BULLET.test(unit.text)) return draft;
     if (words >= MIN_STANDFIRST_WORDS && words <= MAX_STANDFIRST_WORDS) {
       return assignRoles(draft, (_u, j) => (j === i ? { role: 'standfirst' } : null));
@@ -105,6 +105,6 @@ export function settleFrontMatter(draft: Draft): Draft {
   const end = firstParagraphIndex(draft);
   return assignRoles(draft, (unit, i) => {
     if (i <= from || i >= end) return null;
-    return isSentenceLike(unit.text) ? { role: 'paragraph' } : remove('short line between the headline and the story');
+    return unit.sentence ? { role: 'paragraph' } : remove('short line between the headline and the story');
   });
 }

@@ -1,18 +1,28 @@
 /**
  * First pass: lines that are page furniture by their wording alone (rules in boilerplate-rules.ts).
  * It runs before the body search so that furniture lowers a run's score and section headings wall it.
+ *
+ * A heading-like label inside a share bar ("Facebook / Twitter / Comments / Print") is a button, not
+ * the start of a section: a wall whose neighbour is a button label is downgraded to a plain label.
  */
-import { matchBoilerplate } from './boilerplate-rules.ts';
-import type { Draft } from './draft.ts';
+import { matchBoilerplate, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
+import type { Draft, Unit } from './draft.ts';
 
 export function markFurniture(draft: Draft): Draft {
-  let changed = false;
-  const units = draft.units.map((unit) => {
+  const units: Unit[] = draft.units.map((unit) => {
     if (unit.role !== null) return unit;
     const rule = matchBoilerplate(unit.text);
     if (rule === null) return unit;
-    changed = true;
-    return { ...unit, role: 'removed' as const, reason: rule.reason, wall: rule.strength === 'section' };
+    return {
+      ...unit,
+      role: 'removed' as const,
+      reason: rule.reason,
+      wall: rule.strength === 'line' ? null : rule.strength,
+    };
   });
-  return changed ? { ...draft, units } : draft;
+  const isButton = (u: Unit | undefined): boolean => u?.reason === WIDGET_LABEL_REASON;
+  const settled = units.map((unit, i) =>
+    unit.wall !== null && (isButton(units[i - 1]) || isButton(units[i + 1])) ? { ...unit, wall: null } : unit,
+  );
+  return { ...draft, units: settled };
 }
