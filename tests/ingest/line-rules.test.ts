@@ -117,11 +117,24 @@ describe('page furniture rules', () => {
 
 describe('source lines', () => {
   it('numbers lines through CRLF, CR and LF alike and drops blank ones', () => {
-    expect(toSourceLines('a\r\n\r\nb\rc\n\nd')).toEqual([
-      { line: 1, text: 'a' },
-      { line: 3, text: 'b' },
-      { line: 4, text: 'c' },
-      { line: 6, text: 'd' },
+    expect(toSourceLines('a\r\n\r\nb\rc\n\nd').map((l) => [l.line, l.text])).toEqual([
+      [1, 'a'],
+      [3, 'b'],
+      [4, 'c'],
+      [6, 'd'],
+    ]);
+  });
+  it('records how each line stands among blank lines', () => {
+    expect(toSourceLines('a\n\nb\nc\n\nd').map((l) => l.spacing)).toEqual(['isolated', 'edge', 'edge', 'isolated']);
+    expect(toSourceLines('x\nm1\nm2\nm3\n').map((l) => l.spacing)).toEqual(['edge', 'run', 'run', 'edge']);
+  });
+  it('treats a run of long sentences with no blank lines between them as paragraphs', () => {
+    const sentence = 'This sentence is long enough to count as a line of prose in a story about the sea wall.';
+    expect(toSourceLines(`Menu\n${sentence}\n${sentence}\n${sentence}`).map((l) => l.spacing)).toEqual([
+      'isolated',
+      'isolated',
+      'isolated',
+      'isolated',
     ]);
   });
   it('folds tabs and no-break spaces, and strips zero-width and bidi controls', () => {

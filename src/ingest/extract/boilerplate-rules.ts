@@ -32,7 +32,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more from [\p{L} &'-]{1,40}|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
+      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
     strength: 'section',
     reason: 'heading of a list of links to other pages',
     taughtBy: 'pages ending in "More from World" teaser lists; section nav above the headline (seed 001)',
@@ -82,6 +82,13 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
     taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
+  },
+  {
+    pattern:
+      /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print article|click to (share|email|print)\b.*)$/iu,
+    strength: 'line',
+    reason: WIDGET_LABEL_REASON,
+    taughtBy: 'share bars, follow buttons and "continue reading" links that copy as a line of text',
   },
   {
     pattern: /^(©|\(c\)|copyright\b)/i,

@@ -8,6 +8,7 @@
  * A line that occurs twice is taken at its first occurrence, and later copies are removed as repeats.
  */
 import { isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
 import { foldForComparison, isTitleLike, sameLine } from './line-features.ts';
 
@@ -16,18 +17,44 @@ const MAX_HEADLINE_WORDS = 30;
 const BODY_SAMPLE_WORDS = 600;
 /** Candidates further above the body than this many lines are menus, not titles. */
 const MAX_DISTANCE = 60;
-const WEIGHT = { vocabulary: 2.5, length: 1, nearness: 1, repeated: 1 } as const;
+const WEIGHT = {
+  vocabulary: 3,
+  length: 1,
+  nearness: 0.5,
+  repeated: 1,
+  allCaps: -1.5,
+  sentence: -1,
+  isolated: -0.5,
+  blockEnd: 0.5,
+} as const;
+/** Shrinks the vocabulary share of short lines: as if every line had this many more unmatched words. */
+const VOCABULARY_PRIOR = 1.5;
+/** A candidate right above the best one wins when it scores at least this close: the headline stands above its standfirst. */
+const ABOVE_MARGIN = 0.8;
+/** ...and is no longer than it (a standfirst above a short caption is not the headline). */
+const ABOVE_LONGER = 0;
+const LABELLED_MEDIA = /^(photo|image|picture|video|watch|listen|audio|gallery|foto)\b\s*[:|]/i;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function isCandidate(unit: Unit): boolean {
   return (
     unit.role === null &&
-    isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) &&
+    (isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) || endsWithPeriodTitle(unit)) &&
     (unit.words >= 2 || unit.text.length >= 8) &&
     !isBylineLine(unit.text) &&
-    !isDateLine(unit.text)
+    !isDateLine(unit.text) &&
+    !isPhotoCredit(unit.text) &&
+    !LABELLED_MEDIA.test(unit.text)
   );
+}
+
+/** Some headlines end with a full stop ("Why You Shouldn't Worry."): short, capitalised, one sentence or two. */
+function endsWithPeriodTitle(unit: Unit): boolean {
+  if (unit.words < 4 || unit.words > 20 || !/[^.]\.$/u.test(unit.text)) return false;
+  // Only in Title Case, which prose never is.
+  const words = unit.text.split(' ').filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /** Index of the first body line that is prose (not a caption or furniture); the end of the front matter. */
@@ -45,25 +72,52 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).filter((w) => w.length >= 3 || /[^\p{Script=Latin}\p{N}]/u.test(w));
 }
 
-function bodyVocabulary(draft: Draft, from: number): Set<string> {
-  const words = new Set<string>();
+/** Word counts over the first part of the body: how often the story uses each word. */
+function bodyVocabulary(draft: Draft, from: number): Map<string, number> {
+  const words = new Map<string, number>();
   let count = 0;
   const end = draft.body?.end ?? draft.units.length;
   for (let i = from; i < end && count < BODY_SAMPLE_WORDS; i++) {
     const unit = draft.units[i];
-    if (unit === undefined || unit.role === 'removed') continue;
+    // Prose only: widget lines repeated inside the body ("Media playback is unsupported") would
+    // otherwise make themselves look like the story's title.
+    if (unit === undefined || unit.role === 'removed' || !unit.sentence) continue;
     for (const w of contentWords(unit.text)) {
-      words.add(w);
+      words.set(w, (words.get(w) ?? 0) + 1);
       count++;
     }
   }
   return words;
 }
 
+/**
+ * How much of a line's vocabulary the story uses. Words the body repeats very often ("the", "and" in any
+ * language) weigh less than distinctive ones, and the sum is shrunk towards zero for lines of few words,
+ * so a menu label that shares its one word with the story does not look like its title.
+ */
+function vocabularyScore(words: readonly string[], vocabulary: ReadonlyMap<string, number>): number {
+  let matched = 0;
+  let total = 0;
+  for (const w of words) {
+    const uses = vocabulary.get(w) ?? 0;
+    const weight = 1 / (1 + Math.max(0, uses - 3) / 4);
+    total += weight;
+    if (uses > 0) matched += weight;
+  }
+  return matched / (total + VOCABULARY_PRIOR);
+}
+
+/** Headlines mostly run 5 to 16 words; standfirsts and captions run longer. */
 function lengthScore(words: number): number {
   if (words <= 2) return 0;
-  if (words === 3) return 0.5;
-  return words <= 25 ? 1 : 0.5;
+  if (words <= 4) return 0.6;
+  if (words <= 16) return 1;
+  return words <= 22 ? 0.6 : 0.2;
+}
+
+/** ALL CAPS in a cased script: a section label or kicker ("GROWING AN ONLINE BUSINESS"), not a headline. */
+function isAllCaps(text: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 export function findHeadline(draft: Draft): Draft {
@@ -76,31 +130,68 @@ export function findHeadline(draft: Draft): Draft {
     occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
   }
 
-  let best = -1;
-  let bestScore = -Infinity;
+  const scored: { index: number; score: number; words: number }[] = [];
   let distance = 0;
   for (let i = limit - 1; i >= 0 && distance <= MAX_DISTANCE; i--) {
     const unit = draft.units[i];
     if (unit === undefined || unit.role === 'removed') continue;
     distance++;
     if (!isCandidate(unit)) continue;
-    const words = contentWords(unit.text);
-    const shared =
-      vocabulary.size === 0 ? 0 : words.filter((w) => vocabulary.has(w)).length / Math.max(1, words.length);
     const repeated = unit.words >= 4 && (occurrences.get(foldForComparison(unit.text)) ?? 0) > 1;
     const score =
-      WEIGHT.vocabulary * shared +
+      WEIGHT.vocabulary * vocabularyScore(contentWords(unit.text), vocabulary) +
       WEIGHT.length * lengthScore(unit.words) +
-      WEIGHT.nearness / (1 + (distance - 1) / 6) +
-      (repeated ? WEIGHT.repeated : 0);
-    // Ties go to the line higher up: a headline stands above its standfirst.
-    if (score >= bestScore) {
-      bestScore = score;
-      best = i;
-    }
+      WEIGHT.nearness / (1 + (distance - 1) / 20) +
+      (repeated ? WEIGHT.repeated : 0) +
+      (isAllCaps(unit.text) ? WEIGHT.allCaps : 0) +
+      (unit.sentence ? WEIGHT.sentence : 0) +
+      (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0);
+    if (process.env['DEBUG_HEADLINE'])
+      console.error(
+        score.toFixed(2),
+        vocabularyScore(contentWords(unit.text), vocabulary).toFixed(2),
+        distance,
+        unit.text.slice(0, 70),
+      );
+    scored.push({ index: i, score, words: unit.words });
   }
+  // `scored` runs from the body upwards; ties go to the line higher up.
+  let bestAt = -1;
+  scored.forEach((c, k) => {
+    if (bestAt < 0 || c.score >= (scored[bestAt]?.score ?? -Infinity)) bestAt = k;
+  });
+  // The headline stands above its standfirst (and a caption may stand below both): while the candidate
+  // just above scores nearly as well and only furniture lies between, move up to it.
+  let k = bestAt;
+  for (;;) {
+    const current = scored[k];
+    const above = scored[k + 1];
+    if (
+      current === undefined ||
+      above === undefined ||
+      above.score < current.score - ABOVE_MARGIN ||
+      above.words > current.words + ABOVE_LONGER ||
+      !onlyFurnitureBetween(draft, above.index, current.index)
+    )
+      break;
+    k++;
+  }
+  const best = scored[k]?.index ?? -1;
   if (best < 0) return draft;
   const text = draft.units[best]?.text ?? '';
   const first = draft.units.findIndex((u) => sameLine(u.text, text));
   return { ...draft, headline: first >= 0 && first < best ? first : best };
+}
+
+/** Between two lines, nothing but furniture and at most two short lines (a kicker, a timestamp). */
+function onlyFurnitureBetween(draft: Draft, from: number, to: number): boolean {
+  let shortLines = 0;
+  for (let i = from + 1; i < to; i++) {
+    const unit = draft.units[i];
+    if (unit === undefined || unit.role === 'removed' || unit.role === 'caption' || unit.role === 'credit') continue;
+    if (isBylineLine(unit.text) || isDateLine(unit.text)) continue;
+    if (unit.words <= 6 && !unit.sentence && ++shortLines <= 2) continue;
+    return false;
+  }
+  return true;
 }

@@ -36,19 +36,27 @@ const AGENCIES = [
   'Xinhua',
 ] as const;
 
-const AGENCY_LINE = new RegExp(
-  `^\\(?(${AGENCIES.map((a) => a.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')})\\)?$`,
-  'i',
-);
+/** The agency names as a regex alternation (no name holds a character special to a regex). */
+const AGENCY_NAMES = AGENCIES.join('|');
+const AGENCY_LINE = new RegExp(`^\\(?(${AGENCY_NAMES})\\)?$`, 'i');
 /** "Photo: …", "Image credit: …", "Foto: …", "(Photo by …)" */
 const LABELLED =
   /^\(?(photo credit|image credit|photograph|photo|image|picture|pic|foto|credit|illustration|source)( by)?\s*[:/-]?\s+\S/i;
 /** "Jane Doe/Reuters", "John Smith | AFP via Getty Images" */
-const PERSON_SLASH_AGENCY = /^[\p{Lu}][\p{L}.'’ -]{1,60}\s*[/|]\s*[\p{Lu}][\p{L}.&' -]{1,40}$/u;
+const PERSON_SLASH_AGENCY = /^[\p{Lu}][\p{L}.'’ -]{1,60}(\s*[/|]\s*[\p{Lu}][\p{L}.&' -]{1,40}){1,3}$/u;
+
+/** "Al Goldis, Associated Press", "Jane Doe for Reuters" */
+const PERSON_COMMA_AGENCY = new RegExp(`^[\\p{Lu}][\\p{L}.'’ -]{1,60}(,| for| via)\\s+(${AGENCY_NAMES})$`, 'iu');
 
 export function isPhotoCredit(text: string): boolean {
   if (wordCount(text) > 10) return false;
-  return AGENCY_LINE.test(text) || LABELLED.test(text) || PERSON_SLASH_AGENCY.test(text) || /^©\s*\S/.test(text);
+  return (
+    AGENCY_LINE.test(text) ||
+    PERSON_COMMA_AGENCY.test(text) ||
+    LABELLED.test(text) ||
+    PERSON_SLASH_AGENCY.test(text) ||
+    /^©\s*\S/.test(text)
+  );
 }
 
 /** The credit without its label: "Photo: Jane Doe/AP" → "Jane Doe/AP". */

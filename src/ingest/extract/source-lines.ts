@@ -8,6 +8,14 @@ export interface SourceLine {
   readonly line: number;
   /** The line with invisible and layout-only characters normalised away (see `normaliseLine`). */
   readonly text: string;
+  /**
+   * How the line stands among blank lines. A copied page separates paragraphs (`<p>`) by an empty line
+   * and most other blocks (menu items, list entries, widgets) by a single line break, so a line with
+   * blank lines on both sides is far more often article text than one inside a run.
+   */
+  readonly spacing: 'isolated' | 'edge' | 'run';
+  /** An empty line follows: the last line of a block, as a headline before the first paragraph is. */
+  readonly blankAfter: boolean;
 }
 
 /** Zero-width characters and bidi embedding/override/isolate controls: invisible in a copied page, and
@@ -21,12 +29,48 @@ export function normaliseLine(raw: string): string {
 }
 
 /** Splits on LF, CRLF and lone CR alike, and drops empty lines (numbers keep counting them). */
+/** A line of at least this many words ending like a sentence: what a paragraph of prose looks like. */
+const PROSE_LINE_WORDS = 15;
+const PROSE_LINE = /[.!?…。！？]["'”’»)\]]*$/u;
+
+function isProseLine(text: string): boolean {
+  if (!PROSE_LINE.test(text)) return false;
+  let words = 0;
+  for (let i = text.indexOf(' '); i >= 0 && words < PROSE_LINE_WORDS; i = text.indexOf(' ', i + 1)) words++;
+  return words + 1 >= PROSE_LINE_WORDS;
+}
+
+/**
+ * Splits on LF, CRLF and lone CR alike, drops empty lines (numbers keep counting them) and records each
+ * line's spacing. Some sites set paragraphs as `<div>`s, which copy as a run with no blank lines: a run
+ * in which at least half the lines are long sentences is prose, and its lines count as isolated.
+ */
 export function toSourceLines(text: string): SourceLine[] {
+  const raw = text.split(/\r\n|\r|\n/).map(normaliseLine);
   const out: SourceLine[] = [];
-  const raw = text.split(/\r\n|\r|\n/);
+  let runStart = 0;
+  const settleRun = (end: number): void => {
+    const run = out.slice(runStart, end);
+    if (run.length < 2) return;
+    const prose = run.filter((l) => isProseLine(l.text)).length;
+    if (prose * 2 < run.length) return;
+    for (let k = runStart; k < end; k++) {
+      const l = out[k];
+      if (l !== undefined) out[k] = { ...l, spacing: 'isolated' };
+    }
+  };
   for (let i = 0; i < raw.length; i++) {
-    const t = normaliseLine(raw[i] ?? '');
-    if (t !== '') out.push({ line: i + 1, text: t });
+    const t = raw[i] ?? '';
+    if (t === '') continue;
+    const blankBefore = i === 0 || raw[i - 1] === '';
+    const blankAfter = i === raw.length - 1 || raw[i + 1] === '';
+    if (blankBefore) {
+      settleRun(out.length);
+      runStart = out.length;
+    }
+    const spacing = blankBefore && blankAfter ? 'isolated' : blankBefore || blankAfter ? 'edge' : 'run';
+    out.push({ line: i + 1, text: t, spacing, blankAfter });
   }
+  settleRun(out.length);
   return out;
 }
