@@ -3,7 +3,7 @@
  * lines are kept with their reasons, and the metadata is read off the claimed lines.
  */
 import { SCHEMA_VERSION, type Article, type Block, type RemovedLine } from '../../shared/article-schema.ts';
-import { countWords, readingMinutes } from '../../shared/reading-time.ts';
+import { readingMinutes } from '../../shared/reading-time.ts';
 import { articleId } from './article-id.ts';
 import { bylineName } from './byline-and-date-lines.ts';
 import { splitDateline } from './dateline.ts';
@@ -100,7 +100,10 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
   const prose = blocks
     .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' || b.type === 'quote' ? [b.text] : []))
     .join('\n');
-  const wordCount = countWords(prose);
+  const wordCount = units.reduce(
+    (sum, u) => (u.role === 'paragraph' || u.role === 'subheading' || u.role === 'quote' ? sum + u.words : sum),
+    0,
+  );
   const outlet =
     outletFromFileName(sourceFile) ?? removed.map((r) => outletFromCopyright(r.text)).find((o) => o !== null) ?? null;
 

@@ -10,10 +10,16 @@
  *   can outweigh a short story, so the body search damps everything after it.
  */
 
+import { wordCount } from './line-features.ts';
+
 export type RuleStrength = 'line' | 'section' | 'comments';
 
 export interface BoilerplateRule {
   readonly pattern: RegExp;
+  /** Lines with more words never match, so the pattern is not even tried on them (speed). */
+  readonly maxWords: number;
+  /** A cheap test every match passes; the pattern is tried only on lines that pass it (speed). */
+  readonly requires?: RegExp;
   readonly strength: RuleStrength;
   readonly reason: string;
   /** The kind of page that showed the need for this rule. */
@@ -26,6 +32,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(subscribe( now| today)?|start (your )?free (account|trial)|already a (subscriber|member)|current print subscriber|activate your (complimentary )?digital|sign in|log ?in|register|create (a |your )?free account|become a (subscriber|member))\b/i,
+    maxWords: Infinity,
     strength: 'line',
     reason: 'subscription or sign-in prompt',
     taughtBy: 'metered-paywall pages that print their offer above the story (seed 000)',
@@ -33,18 +40,21 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
+    maxWords: 10,
     strength: 'section',
     reason: 'heading of a list of links to other pages',
     taughtBy: 'pages ending in "More from World" teaser lists; section nav above the headline (seed 001)',
   },
   {
     pattern: /^(\d+|no)\s+(comments?|responses?|replies)$|^comments? \(\d+\)$/i,
+    maxWords: 3,
     strength: 'line',
     reason: 'comment count',
     taughtBy: 'bylines followed by "0 Comments": a count beside the story, not the start of the thread',
   },
   {
     pattern: /^(related|read more|read next|see also|also read|more)$/i,
+    maxWords: 3,
     strength: 'line',
     reason: 'label of a link to another page',
     taughtBy: 'news pages that put a one-line teaser between paragraphs: the story goes on after it',
@@ -52,6 +62,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(comments?|reader comments|\d+\s+(comments?|responses?|replies|thoughts) (to|on) [“"‘'].*|show comments|view comments|load comments|leave a (comment|reply)|post a comment|add a comment|write a comment|comments are closed|join the (conversation|discussion)|see what people are discussing|conversation|discussion)$/iu,
+    maxWords: 30,
     strength: 'comments',
     reason: 'comment section',
     taughtBy:
@@ -59,6 +70,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern: /^.{1,120}\bon \S.{2,40}\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(said|says|wrote)?:?$/iu,
+    maxWords: 30,
+    requires: /\d[:.]\d\d/,
     strength: 'line',
     reason: 'comment header (author and time)',
     taughtBy: 'blog comment threads: "Alex on September 17, 2018 at 6:34 am said:"',
@@ -66,12 +79,16 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(\p{L}+,? )?(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}),? (at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?$/iu,
+    maxWords: 10,
+    requires: /\d/,
     strength: 'line',
     reason: 'timestamp',
     taughtBy: 'comment threads and live blogs that stamp every entry "November 19, 2019 at 6:34 am"',
   },
   {
     pattern: /^(\d+|a|an) (second|minute|hour|day|week|month|year)s? ago$/i,
+    maxWords: 10,
+    requires: /\d/,
     strength: 'line',
     reason: 'timestamp',
     taughtBy: 'comment threads and teaser lists ("2 days ago")',
@@ -79,6 +96,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(share|share (this|on|via) [\p{L} ]{1,30}|tweet|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|advertisement|ad|sponsored( content)?|skip to (main )?content|menu|search|close|back to top)$/iu,
+    maxWords: 6,
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
     taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
@@ -86,12 +104,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print article|click to (share|email|print)\b.*)$/iu,
+    maxWords: 25,
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
     taughtBy: 'share bars, follow buttons and "continue reading" links that copy as a line of text',
   },
   {
     pattern: /^(©|\(c\)|copyright\b)/i,
+    maxWords: Infinity,
     strength: 'line',
     reason: 'copyright notice',
     taughtBy: 'page footers',
@@ -99,13 +119,18 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
       /\b(we use cookies|cookie (policy|settings|preferences)|accept (all )?cookies|privacy policy|terms of (use|service))\b/i,
+    maxWords: Infinity,
+    requires: /ookie|rivacy|erms of/i,
     strength: 'line',
     reason: 'cookie or legal notice',
     taughtBy: 'pages with consent banners and legal footers',
   },
 ];
 
-export function matchBoilerplate(text: string): BoilerplateRule | null {
-  for (const rule of BOILERPLATE_RULES) if (rule.pattern.test(text)) return rule;
+export function matchBoilerplate(text: string, words = wordCount(text)): BoilerplateRule | null {
+  for (const rule of BOILERPLATE_RULES) {
+    if (words > rule.maxWords || (rule.requires !== undefined && !rule.requires.test(text))) continue;
+    if (rule.pattern.test(text)) return rule;
+  }
   return null;
 }

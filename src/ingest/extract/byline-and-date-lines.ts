@@ -20,6 +20,8 @@ export function bylineName(text: string): string {
 }
 
 export function isDateLine(text: string): boolean {
+  // Every form this accepts has a digit; most lines have none, and the date patterns are costly.
+  if (!/\d/.test(text)) return false;
   if (wordCount(text) > MAX_DATE_LINE_WORDS || isSentenceLike(text)) return false;
   return findDate(text) !== null || RELATIVE_TIME.test(text);
 }

@@ -7,9 +7,7 @@
 import { eld } from 'eld/small';
 
 /** Enough text for a confident guess; detection time grows with length. */
-const SAMPLE_CHARS = 1000;
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
-const ANY_LETTER = /\p{L}/gu;
+const SAMPLE_CHARS = 250;
 
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE_CHARS);
@@ -18,9 +16,22 @@ export function detectLanguage(text: string): string {
   return /^[a-z]{2,3}$/.test(code) ? code : 'und';
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms, by code point. */
+function isRtlCode(c: number): boolean {
+  return (c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+}
+
+/** Right to left when most letters of the sample are in a right-to-left script. */
 export function detectDirection(text: string): 'ltr' | 'rtl' {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const rtl = sample.match(RTL_LETTER)?.length ?? 0;
-  const letters = sample.match(ANY_LETTER)?.length ?? 0;
+  let rtl = 0;
+  let letters = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isRtlCode(c)) {
+      rtl++;
+      letters++;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+  }
   return letters > 0 && rtl / letters > 0.5 ? 'rtl' : 'ltr';
 }

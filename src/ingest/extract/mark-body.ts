@@ -2,7 +2,7 @@
  * Passes over the body range: pull quotes, subheadings, paragraphs, and the short labels that remain
  * (ad slots, "Read more" buttons) removed. Quotes first, since a quote line is also a sentence.
  */
-import { assignRoles, remove, type Draft, type Unit } from './draft.ts';
+import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { isTitleLike } from './line-features.ts';
 
@@ -28,10 +28,10 @@ export function markQuotes(draft: Draft): Draft {
     const attributed =
       next !== undefined && next.role === null && ATTRIBUTION.test(next.text) && next.words <= MAX_ATTRIBUTION_WORDS;
     if (attributed) {
-      units[i] = { ...line, role: 'quote' };
-      units[i + 1] = { ...next, role: 'attribution' };
+      units[i] = withRole(line, 'quote');
+      units[i + 1] = withRole(next, 'attribution');
     } else if (line.text.startsWith('>')) {
-      units[i] = { ...line, role: 'quote' };
+      units[i] = withRole(line, 'quote');
     }
   }
   return { ...draft, units };

@@ -3,10 +3,11 @@
  * caption is a sentence like any paragraph and would otherwise be read as one; it scores as neutral in
  * the body search whether it sits above the story or between its paragraphs.
  */
-import type { Draft, Unit } from './draft.ts';
+import { withRole, type Draft, type Unit } from './draft.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 
 const MAX_CAPTION_WORDS = 90;
+const MAX_CREDIT_WORDS = 10;
 
 export function markCaptions(draft: Draft): Draft {
   const units: Unit[] = [...draft.units];
@@ -15,10 +16,10 @@ export function markCaptions(draft: Draft): Draft {
     const credit = units[i + 1];
     if (caption === undefined || credit === undefined) continue;
     if (caption.role !== null || credit.role !== null) continue;
-    if (!isPhotoCredit(credit.text) || isPhotoCredit(caption.text)) continue;
-    if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS) continue;
-    units[i] = { ...caption, role: 'caption' };
-    units[i + 1] = { ...credit, role: 'credit' };
+    if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS || credit.words > MAX_CREDIT_WORDS) continue;
+    if (!isPhotoCredit(credit.text, credit.words) || isPhotoCredit(caption.text, caption.words)) continue;
+    units[i] = withRole(caption, 'caption');
+    units[i + 1] = withRole(credit, 'credit');
     i++;
   }
   return { ...draft, units };

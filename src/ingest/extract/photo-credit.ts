@@ -48,13 +48,16 @@ const PERSON_SLASH_AGENCY = /^[\p{Lu}][\p{L}.'’ -]{1,60}(\s*[/|]\s*[\p{Lu}][\p
 /** "Al Goldis, Associated Press", "Jane Doe for Reuters" */
 const PERSON_COMMA_AGENCY = new RegExp(`^[\\p{Lu}][\\p{L}.'’ -]{1,60}(,| for| via)\\s+(${AGENCY_NAMES})$`, 'iu');
 
-export function isPhotoCredit(text: string): boolean {
-  if (wordCount(text) > 10) return false;
+export function isPhotoCredit(text: string, words = wordCount(text)): boolean {
+  if (words > 10) return false;
+  // The two person-and-agency patterns backtrack on long lines: try them only where their separator is.
+  const slash = text.includes('/') || text.includes('|');
+  const comma = text.includes(',') || text.includes(' for ') || text.includes(' via ');
   return (
     AGENCY_LINE.test(text) ||
-    PERSON_COMMA_AGENCY.test(text) ||
+    (comma && PERSON_COMMA_AGENCY.test(text)) ||
     LABELLED.test(text) ||
-    PERSON_SLASH_AGENCY.test(text) ||
+    (slash && PERSON_SLASH_AGENCY.test(text)) ||
     /^©\s*\S/.test(text)
   );
 }

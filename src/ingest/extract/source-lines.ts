@@ -24,7 +24,11 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069\u2
 /** Every kind of horizontal space (tabs, no-break, thin, ideographic) folds to one plain space. */
 const SPACES = /[\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g;
 
+/** Anything but printable ASCII: only such lines need the full normalisation. */
+const NEEDS_FOLDING = /[^\x20-\x7e]| {2}/;
+
 export function normaliseLine(raw: string): string {
+  if (!NEEDS_FOLDING.test(raw)) return raw.trim();
   return raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
@@ -56,7 +60,7 @@ export function toSourceLines(text: string): SourceLine[] {
     if (prose * 2 < run.length) return;
     for (let k = runStart; k < end; k++) {
       const l = out[k];
-      if (l !== undefined) out[k] = { ...l, spacing: 'isolated' };
+      if (l !== undefined) out[k] = { line: l.line, text: l.text, spacing: 'isolated', blankAfter: l.blankAfter };
     }
   };
   for (let i = 0; i < raw.length; i++) {
