@@ -11,6 +11,7 @@ import type { Draft } from './draft.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { detectDirection, detectLanguage } from './language.ts';
 import { outletFromCopyright, outletFromFileName } from './outlet.ts';
+import { splitInlineCredit } from './mark-captions.ts';
 import { creditName } from './photo-credit.ts';
 import { findDate } from './published-date.ts';
 
@@ -47,8 +48,9 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         published = findDate(unit.text);
         break;
       case 'caption': {
-        const credit = next?.role === 'credit' ? creditName(next.text) : null;
-        blocks.push({ type: 'caption', text: unit.text, credit: credit === '' ? null : credit, line: unit.line });
+        const inline = splitInlineCredit(unit.text);
+        const credit = next?.role === 'credit' ? creditName(next.text) : inline.credit;
+        blocks.push({ type: 'caption', text: inline.text, credit: credit === '' ? null : credit, line: unit.line });
         if (next?.role === 'credit') i++;
         break;
       }

@@ -39,7 +39,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
+      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|trending news|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
     maxWords: 10,
     strength: 'section',
     reason: 'heading of a list of links to other pages',
@@ -86,12 +86,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'comment threads and live blogs that stamp every entry "November 19, 2019 at 6:34 am"',
   },
   {
-    pattern: /^(\d+|a|an) (second|minute|hour|day|week|month|year)s? ago$/i,
+    pattern: /^(\d+|a|an) (second|minute|hour|day|week|month|year)s? ago( at \d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?)?$/i,
     maxWords: 10,
-    requires: /\d/,
+    requires: /ago/i,
     strength: 'line',
     reason: 'timestamp',
-    taughtBy: 'comment threads and teaser lists ("2 days ago")',
+    taughtBy: 'comment threads and teaser lists ("2 days ago at 07:52 am")',
   },
   {
     pattern:
@@ -108,6 +108,30 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
     taughtBy: 'share bars, follow buttons and "continue reading" links that copy as a line of text',
+  },
+  {
+    pattern:
+      /^((related|read more|see more|more|also read|read also|watch|listen|recommended|don't miss|must read|trending|opinion|latest)\s*:\s+\S.*|.*\[(insight|video|reaction|pics?|photos?|poll|gallery|watch|live|analysis)\]\s*\|?)$/iu,
+    maxWords: 30,
+    strength: 'line',
+    reason: 'link to another story',
+    taughtBy: 'stories with inline teasers between paragraphs ("Related: …", "SEE MORE: …", "… [INSIGHT]")',
+  },
+  {
+    pattern:
+      /(\bnewsletters?\b|\bsubscribe\b|\bunsubscribe\b|\bsign up\b.*\b(free|daily|weekly|e-?mail)\b|\bclick(ing)? here\b|\bget the .{1,30} app\b|^follow (us|[\p{Lu}][\p{L}]+( [\p{Lu}][\p{L}]+)?) on\b|^join (us|our) )/iu,
+    maxWords: 30,
+    strength: 'line',
+    reason: 'newsletter, app or follow prompt',
+    taughtBy: 'pages that end (or break) the story with sign-up forms and "follow us" lines',
+  },
+  {
+    pattern:
+      /^(about (the )?(author|authors|writer|editor|us|the company)|(about|sobre|über|à propos de|acerca de|su|o) [\p{Lu}][\p{L}&.'’ -]{1,40})$/u,
+    maxWords: 5,
+    strength: 'section',
+    reason: 'heading of an author or company box',
+    taughtBy: 'blog posts and press releases that end with "About the author" or "About <company>"',
   },
   {
     pattern: /^(©|\(c\)|copyright\b)/i,

@@ -64,9 +64,23 @@ export function extractArticleFromBytes(bytes: Uint8Array, sourceFile: string): 
   return extractArticle(decodeText(bytes), sourceFile);
 }
 
-/** The article body as plain text: paragraphs and subheadings in order, one empty line between. */
+/**
+ * The article body as plain text: paragraphs, subheadings and quotes (with their attribution) in order,
+ * one empty line between; captions, credits and highlights are left out.
+ */
 export function bodyText(article: Article): string {
   return article.blocks
-    .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' ? [b.text] : []))
+    .flatMap((b) => {
+      switch (b.type) {
+        case 'paragraph':
+        case 'subheading':
+          return [b.text];
+        case 'quote':
+          return b.attribution === null ? [b.text] : [b.text, `— ${b.attribution}`];
+        case 'caption':
+        case 'highlights':
+          return [];
+      }
+    })
     .join('\n\n');
 }

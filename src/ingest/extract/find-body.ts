@@ -12,6 +12,7 @@
  * thread only wins when the page had next to no story above it.
  */
 import type { Draft, Unit } from './draft.ts';
+import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
 import type { SourceLine } from './source-lines.ts';
 
@@ -44,6 +45,10 @@ function lengthClass(words: number): keyof typeof P_BODY {
  * A line's expected contribution to the extracted text: its words, times how much more likely it is to
  * be article text than not (2p - 1). The best run maximises expected correct words minus wrong ones.
  */
+/** Teaser lists put a byline under each title ("by Anmol"): once the story has begun, one ends it. */
+const TEASER_BYLINE_AFTER_PROSE = 100;
+const TIMESTAMP = 'timestamp';
+
 export function lineScore(unit: Unit): number {
   if (unit.wall !== null) return WALL;
   if (unit.role === 'caption' || unit.role === 'credit') return 0;
@@ -52,20 +57,19 @@ export function lineScore(unit: Unit): number {
   return unit.role === 'removed' ? Math.min(score, FURNITURE) : score;
 }
 
-export function findBody(draft: Draft): Draft {
+/** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */
+function bestRun(
+  scores: readonly number[],
+  from: number,
+  to: number,
+): { start: number; end: number; score: number } | null {
   let best = 0;
-  let bestStart = 0;
-  let bestEnd = 0;
+  let bestStart = from;
+  let bestEnd = from;
   let sum = 0;
-  let start = 0;
-  let proseWords = 0;
-  let damp = 1;
-  draft.units.forEach((unit, i) => {
-    const raw = lineScore(unit);
-    if (raw > 0) proseWords += raw;
-    if (unit.wall === 'comments' && proseWords >= PROSE_BEFORE_COMMENTS) damp = AFTER_COMMENTS;
-    else if (unit.wall === 'section') damp = 1;
-    sum += raw > 0 ? raw * damp : raw;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    sum += scores[i] ?? 0;
     if (sum <= 0) {
       sum = 0;
       start = i + 1;
@@ -74,6 +78,40 @@ export function findBody(draft: Draft): Draft {
       bestStart = start;
       bestEnd = i + 1;
     }
-  });
-  return { ...draft, body: best > 0 ? { start: bestStart, end: bestEnd } : null };
+  }
+  return best > 0 ? { start: bestStart, end: bestEnd, score: best } : null;
+}
+
+/**
+ * A page can hold several prose runs: the story, a teaser list with summaries, a comment thread. The
+ * story usually comes first, so the earliest run that scores at least EARLIER_RUN_SHARE of the best
+ * one wins over a longer run further down.
+ */
+const EARLIER_RUN_SHARE = 0.6;
+
+export function findBody(draft: Draft): Draft {
+  const scores: number[] = [];
+  let proseWords = 0;
+  let damp = 1;
+  for (const unit of draft.units) {
+    const raw = proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text) ? WALL : lineScore(unit);
+    if (raw > 0) proseWords += raw;
+    if ((unit.wall === 'comments' || unit.reason === TIMESTAMP) && proseWords >= PROSE_BEFORE_COMMENTS) {
+      // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.
+      damp = AFTER_COMMENTS;
+    } else if (unit.wall === 'section') damp = 1;
+    scores.push(raw > 0 ? raw * damp : raw);
+  }
+  const best = bestRun(scores, 0, scores.length);
+  if (best === null) return { ...draft, body: null };
+  // Runs before the best one, best first, down to the share that still counts.
+  let chosen = best;
+  let to = best.start;
+  for (;;) {
+    const earlier = bestRun(scores, 0, to);
+    if (earlier === null || earlier.score < best.score * EARLIER_RUN_SHARE) break;
+    chosen = earlier;
+    to = earlier.start;
+  }
+  return { ...draft, body: { start: chosen.start, end: chosen.end } };
 }

@@ -14,8 +14,15 @@ const TERMINALS = new Set(['.', '!', '?', '…', '。', '！', '？']);
 /** Ends in sentence punctuation, possibly inside closing quotes or brackets (a loop: it runs on every line). */
 export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
+  // Trailing emoji ("… on KLOOK! 🙂", "below~⬇️") and spaces do not end a sentence: skip them.
+  while (i >= 0 && (text.charCodeAt(i) === 32 || isEmojiPart(text.charCodeAt(i)))) i--;
   while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
   return i >= 0 && TERMINALS.has(text.charAt(i));
+}
+
+/** Surrogate halves (most emoji), variation selectors, the zero-width joiner and arrows/symbols. */
+function isEmojiPart(c: number): boolean {
+  return (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe00 && c <= 0xfe0f) || c === 0x200d || (c >= 0x2190 && c <= 0x2bff);
 }
 
 /** Prose: several words ending in sentence punctuation, or long enough to be prose without it. */

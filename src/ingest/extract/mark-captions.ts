@@ -1,7 +1,8 @@
 /**
  * Image captions: a line directly followed by a photo credit. Runs before the body search, because a
  * caption is a sentence like any paragraph and would otherwise be read as one; it scores as neutral in
- * the body search whether it sits above the story or between its paragraphs.
+ * the body search whether it sits above the story or between its paragraphs. A caption that carries its
+ * credit inline, or that the page labels "Image caption", needs no credit line after it.
  */
 import { withRole, type Draft, type Unit } from './draft.ts';
 import { isPhotoCredit } from './photo-credit.ts';
@@ -9,8 +10,21 @@ import { isPhotoCredit } from './photo-credit.ts';
 const MAX_CAPTION_WORDS = 90;
 const MAX_CREDIT_WORDS = 10;
 
+/** A caption with its credit at the end: "… (Image: GETTY)", "… (AP Photo/Evan Vucci)", "… Photo: Reuters". */
+const INLINE_CREDIT =
+  /\s*[([](?:(?:photo|image|picture|credit|foto|pic|source)s?\s*[:/]\s*([^()[\]]{2,60})|([^()[\]]{0,40}\b(?:AP|AFP|Getty|Reuters|EPA|Shutterstock|via)\b[^()[\]]{0,40}))\s*[)\]]\s*$/i;
+/** A caption the page labels as one: "Image caption …", "Media caption…", "Photo: …" at the start. */
+const LABELLED_CAPTION = /^(image|media|video|photo|picture) ?caption:?\s*/i;
+
 export function markCaptions(draft: Draft): Draft {
   const units: Unit[] = [...draft.units];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit === undefined || unit.role !== null || unit.words < 3) continue;
+    if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && INLINE_CREDIT.test(unit.text))) {
+      units[i] = withRole(unit, 'caption');
+    }
+  }
   for (let i = 0; i + 1 < units.length; i++) {
     const caption = units[i];
     const credit = units[i + 1];
@@ -23,4 +37,13 @@ export function markCaptions(draft: Draft): Draft {
     i++;
   }
   return { ...draft, units };
+}
+
+/** A caption's text and its inline credit, with the page's "Image caption" label taken off. */
+export function splitInlineCredit(text: string): { text: string; credit: string | null } {
+  const unlabelled = text.replace(LABELLED_CAPTION, '');
+  const match = INLINE_CREDIT.exec(unlabelled);
+  if (match === null || match.index === 0) return { text: unlabelled, credit: null };
+  const credit = (match[1] ?? match[2] ?? '').trim();
+  return { text: unlabelled.slice(0, match.index).trim(), credit: credit === '' ? null : credit };
 }
