@@ -113,6 +113,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     pattern:
       /^((related|read more|see more|more|also read|read also|watch|listen|recommended|don't miss|must read|trending|opinion|latest)\s*:\s+\S.*|.*\[(insight|video|reaction|pics?|photos?|poll|gallery|watch|live|analysis)\]\s*\|?)$/iu,
     maxWords: 30,
+    requires: /[:\]]/,
     strength: 'line',
     reason: 'link to another story',
     taughtBy: 'stories with inline teasers between paragraphs ("Related: …", "SEE MORE: …", "… [INSIGHT]")',
@@ -121,6 +122,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     pattern:
       /(\bnewsletters?\b|\bsubscribe\b|\bunsubscribe\b|\bsign up\b.*\b(free|daily|weekly|e-?mail)\b|\bclick(ing)? here\b|\bget the .{1,30} app\b|^follow (us|[\p{Lu}][\p{L}]+( [\p{Lu}][\p{L}]+)?) on\b|^join (us|our) )/iu,
     maxWords: 30,
+    requires: /newsletter|subscri|sign up|click|app\b|^follow|^join/i,
     strength: 'line',
     reason: 'newsletter, app or follow prompt',
     taughtBy: 'pages that end (or break) the story with sign-up forms and "follow us" lines',

@@ -11,8 +11,8 @@ const MAX_BYLINE_WORDS = 14;
 const MAX_DATE_LINE_WORDS = 14;
 const RELATIVE_TIME = /^(published|updated|posted|last updated)?\s*:?\s*\d+\s+(min(ute)?s?|hours?|hrs?|days?)\s+ago$/i;
 
-export function isBylineLine(text: string): boolean {
-  return wordCount(text) <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
+export function isBylineLine(text: string, words = wordCount(text)): boolean {
+  return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
 }
 
 export function bylineName(text: string): string {

@@ -94,7 +94,7 @@ export function findBody(draft: Draft): Draft {
   let proseWords = 0;
   let damp = 1;
   for (const unit of draft.units) {
-    const raw = proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text) ? WALL : lineScore(unit);
+    const raw = proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words) ? WALL : lineScore(unit);
     if (raw > 0) proseWords += raw;
     if ((unit.wall === 'comments' || unit.reason === TIMESTAMP) && proseWords >= PROSE_BEFORE_COMMENTS) {
       // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.
