@@ -27,6 +27,7 @@ const WEIGHT = {
   sentence: -1,
   isolated: -0.5,
   blockEnd: 0.5,
+  metaBelow: 2,
 } as const;
 /** Shrinks the vocabulary share of short lines: as if every line had this many more unmatched words. */
 const VOCABULARY_PRIOR = 1.5;
@@ -134,7 +135,18 @@ function isAllCaps(text: string): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
-export function findHeadline(draft: Draft): Draft {
+export interface HeadlineCandidate {
+  readonly index: number;
+  readonly score: number;
+  readonly words: number;
+  /** Share of the line's vocabulary the story uses (see vocabularyScore). */
+  readonly vocabulary: number;
+  /** Non-furniture lines between the candidate and the first paragraph, plus one. */
+  readonly distance: number;
+}
+
+/** Every headline candidate above the body with its score, nearest the body first. */
+export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
   const limit = firstParagraphIndex(draft);
   const vocabulary = bodyVocabulary(draft, limit);
   // Lines printed twice, compared lower-cased: one map for the page, built once.
@@ -144,7 +156,7 @@ export function findHeadline(draft: Draft): Draft {
     const key = u.text.toLowerCase();
     printed.set(key, (printed.get(key) ?? 0) + 1);
   }
-  const scored: { index: number; score: number; words: number }[] = [];
+  const scored: HeadlineCandidate[] = [];
   let distance = 0;
   for (let i = limit - 1; i >= 0 && distance <= MAX_DISTANCE; i--) {
     const unit = draft.units[i];
@@ -152,16 +164,23 @@ export function findHeadline(draft: Draft): Draft {
     distance++;
     if (!isCandidate(unit)) continue;
     const repeated = unit.words >= 4 && (printed.get(unit.text.toLowerCase()) ?? 0) > 1;
+    const shared = vocabularyScore(contentWords(unit.text), vocabulary);
     const score =
-      WEIGHT.vocabulary * vocabularyScore(contentWords(unit.text), vocabulary) +
+      WEIGHT.vocabulary * shared +
       WEIGHT.length * lengthScore(unit.words) +
       WEIGHT.nearness / (1 + (distance - 1) / 20) +
       (repeated ? WEIGHT.repeated : 0) +
       (isAllCaps(unit.text) ? WEIGHT.allCaps : 0) +
       (unit.sentence ? WEIGHT.sentence : 0) +
-      (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0);
-    scored.push({ index: i, score, words: unit.words });
+      (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0) +
+      (metaFollows(draft, i, limit) ? WEIGHT.metaBelow : 0);
+    scored.push({ index: i, score, words: unit.words, vocabulary: shared, distance });
   }
+  return scored;
+}
+
+export function findHeadline(draft: Draft): Draft {
+  const scored = rankHeadlineCandidates(draft);
   // `scored` runs from the body upwards; ties go to the line higher up.
   let bestAt = -1;
   scored.forEach((c, k) => {
@@ -201,4 +220,19 @@ function onlyFurnitureBetween(draft: Draft, from: number, to: number): boolean {
     return false;
   }
   return true;
+}
+
+/** How many lines below a candidate the story's byline or date line may stand. */
+const META_REACH = 4;
+
+/** A byline or date line follows within a few lines: the article's own header, under its title. */
+function metaFollows(draft: Draft, index: number, limit: number): boolean {
+  let seen = 0;
+  for (let i = index + 1; i < limit && seen < META_REACH; i++) {
+    const unit = draft.units[i];
+    if (unit === undefined) continue;
+    if (unit.words <= 14 && (isBylineLine(unit.text, unit.words) || isDateLine(unit.text))) return true;
+    if (unit.role !== 'removed') seen++;
+  }
+  return false;
 }
