@@ -28,6 +28,8 @@ const WEIGHT = {
   isolated: -0.5,
   blockEnd: 0.5,
   metaBelow: 2,
+  gluedLinks: -2,
+  twoSentences: -0.7,
 } as const;
 /** Shrinks the vocabulary share of short lines: as if every line had this many more unmatched words. */
 const VOCABULARY_PRIOR = 1.5;
@@ -35,6 +37,8 @@ const VOCABULARY_PRIOR = 1.5;
 const ABOVE_MARGIN = 0.8;
 /** ...and is no longer than it (a standfirst above a short caption is not the headline). */
 const ABOVE_LONGER = 0;
+/** ...and is headline-sized: a one- or two-word line above the title is a section label. */
+const MIN_CLIMB_WORDS = 4;
 const LABELLED_MEDIA = /^(photo|image|picture|video|watch|listen|audio|gallery|foto)\b\s*[:|]/i;
 
 function isCandidate(unit: Unit): boolean {
@@ -125,7 +129,8 @@ function vocabularyScore(words: readonly string[], vocabulary: ReadonlyMap<strin
 /** Headlines mostly run 5 to 16 words; standfirsts and captions run longer. */
 function lengthScore(words: number): number {
   if (words <= 2) return 0;
-  if (words <= 4) return 0.6;
+  if (words === 3) return 0.3;
+  if (words === 4) return 0.6;
   if (words <= 16) return 1;
   return words <= 22 ? 0.6 : 0.2;
 }
@@ -173,7 +178,9 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
       (isAllCaps(unit.text) ? WEIGHT.allCaps : 0) +
       (unit.sentence ? WEIGHT.sentence : 0) +
       (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0) +
-      (metaFollows(draft, i, limit) ? WEIGHT.metaBelow : 0);
+      (metaFollows(draft, i, limit) ? WEIGHT.metaBelow : 0) +
+      (gluedLinks(unit.text) >= 2 ? WEIGHT.gluedLinks : 0) +
+      (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0);
     scored.push({ index: i, score, words: unit.words, vocabulary: shared, distance });
   }
   return scored;
@@ -196,6 +203,7 @@ export function findHeadline(draft: Draft): Draft {
       current === undefined ||
       above === undefined ||
       above.score < current.score - ABOVE_MARGIN ||
+      above.words < MIN_CLIMB_WORDS ||
       above.words > current.words + ABOVE_LONGER ||
       !onlyFurnitureBetween(draft, above.index, current.index)
     )
@@ -235,4 +243,13 @@ function metaFollows(draft: Draft, index: number, limit: number): boolean {
     if (unit.role !== 'removed') seen++;
   }
   return false;
+}
+
+/**
+ * Links copied without separators glue a lower-case letter to the next link's capital
+ * ("HomeNewsBusinessMarkets", "Eco-FriendlyBabywearing"): breadcrumbs and tag lists, not titles.
+ * Names like "McDonald" or "iPhone" glue once; a breadcrumb glues twice or more.
+ */
+function gluedLinks(text: string): number {
+  return text.match(/\p{Ll}\p{Lu}\p{Ll}/gu)?.length ?? 0;
 }

@@ -13,6 +13,12 @@ const MAX_CREDIT_WORDS = 10;
 /** A caption with its credit at the end: "… (Image: GETTY)", "… (AP Photo/Evan Vucci)", "… Photo: Reuters". */
 const INLINE_CREDIT =
   /\s*[([](?:(?:photo|image|picture|credit|foto|pic|source)s?\s*[:/]\s*([^()[\]]{2,60})|([^()[\]]{0,40}\b(?:AP|AFP|Getty|Reuters|EPA|Shutterstock|via)\b[^()[\]]{0,40}))\s*[)\]]\s*$/i;
+/**
+ * A credit glued to the caption's last full stop ("… in New York.Reuters", "… Austria.Leonhard Foeger /
+ * Reuters") or a parenthetical with a slash ("(NASA/JPL/Space Science Institute)").
+ */
+const GLUED_CREDIT =
+  /(?<=\p{Ll}[.)])(\p{Lu}[\p{L}.'’ -]{1,40}\s*\/\s*[\p{L}.' ]{2,40}|Reuters|AP|AFP|Getty Images|EPA|Bloomberg|Shutterstock)$|\s*\(([^()]{2,40}\/[^()]{2,60})\)$/u;
 /** A caption the page labels as one: "Image caption …", "Media caption…", "Photo: …" at the start. */
 const LABELLED_CAPTION = /^(image|media|video|photo|picture) ?caption:?\s*/i;
 
@@ -21,7 +27,8 @@ export function markCaptions(draft: Draft): Draft {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     if (unit === undefined || unit.role !== null || unit.words < 3) continue;
-    if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && INLINE_CREDIT.test(unit.text))) {
+    const credited = INLINE_CREDIT.test(unit.text) || GLUED_CREDIT.test(unit.text);
+    if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited)) {
       units[i] = withRole(unit, 'caption');
     }
   }
@@ -42,7 +49,7 @@ export function markCaptions(draft: Draft): Draft {
 /** A caption's text and its inline credit, with the page's "Image caption" label taken off. */
 export function splitInlineCredit(text: string): { text: string; credit: string | null } {
   const unlabelled = text.replace(LABELLED_CAPTION, '');
-  const match = INLINE_CREDIT.exec(unlabelled);
+  const match = INLINE_CREDIT.exec(unlabelled) ?? GLUED_CREDIT.exec(unlabelled);
   if (match === null || match.index === 0) return { text: unlabelled, credit: null };
   const credit = (match[1] ?? match[2] ?? '').trim();
   return { text: unlabelled.slice(0, match.index).trim(), credit: credit === '' ? null : credit };
