@@ -29,6 +29,8 @@ const WEIGHT = {
   blockEnd: 0.5,
   metaBelow: 2,
   gluedLinks: -2,
+  breadcrumb: -3,
+  label: -1.5,
   twoSentences: -0.7,
 } as const;
 /** Shrinks the vocabulary share of short lines: as if every line had this many more unmatched words. */
@@ -39,6 +41,8 @@ const ABOVE_MARGIN = 0.8;
 const ABOVE_LONGER = 0;
 /** ...and is headline-sized: a one- or two-word line above the title is a section label. */
 const MIN_CLIMB_WORDS = 4;
+/** Lines this short may be the site's or a section's name (see markBreadcrumbsAndLabels). */
+const SHORT_LABEL_WORDS = 5;
 const LABELLED_MEDIA = /^(photo|image|picture|video|watch|listen|audio|gallery|foto)\b\s*[:|]/i;
 
 function isCandidate(unit: Unit): boolean {
@@ -183,7 +187,32 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
       (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0);
     scored.push({ index: i, score, words: unit.words, vocabulary: shared, distance });
   }
-  return scored;
+  return markBreadcrumbsAndLabels(draft, scored);
+}
+
+/**
+ * Two page-level checks on the candidates. A breadcrumb ends with the title it leads to ("Home Holidays
+ * Homemade Spiced Honey Pear Jam…"); a short line printed again elsewhere or named in a removed footer
+ * ("The GiveWell Blog", "© 2019 The Wall Street Journal") is the site's or a section's name.
+ */
+function markBreadcrumbsAndLabels(draft: Draft, scored: HeadlineCandidate[]): HeadlineCandidate[] {
+  const lower = scored.map((c) => draft.units[c.index]?.text.toLowerCase() ?? '');
+  const removedText = draft.units
+    .filter((u) => u.role === 'removed')
+    .map((u) => u.text.toLowerCase())
+    .join('\n');
+  const seen = new Map<string, number>();
+  for (const u of draft.units)
+    if (u.words <= SHORT_LABEL_WORDS) seen.set(u.text.toLowerCase(), (seen.get(u.text.toLowerCase()) ?? 0) + 1);
+  return scored.map((c, k) => {
+    const text = lower[k] ?? '';
+    const breadcrumb = lower.some(
+      (other, j) => j !== k && other.length >= 12 && other.length < text.length && text.endsWith(other),
+    );
+    const label = c.words <= SHORT_LABEL_WORDS && ((seen.get(text) ?? 0) > 1 || removedText.includes(text));
+    const penalty = (breadcrumb ? WEIGHT.breadcrumb : 0) + (label ? WEIGHT.label : 0);
+    return penalty === 0 ? c : { ...c, score: c.score + penalty };
+  });
 }
 
 export function findHeadline(draft: Draft): Draft {
