@@ -27,7 +27,12 @@ export function markCaptions(draft: Draft): Draft {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     if (unit === undefined || unit.role !== null || unit.words < 3) continue;
-    const credited = INLINE_CREDIT.test(unit.text) || GLUED_CREDIT.test(unit.text);
+    // Both credit forms end the line with a bracket or a letter right after ". " - test the last character first.
+    const last = unit.text.charCodeAt(unit.text.length - 1);
+    const bracketed = last === 0x29 || last === 0x5d;
+    const credited =
+      (bracketed && (INLINE_CREDIT.test(unit.text) || GLUED_CREDIT.test(unit.text))) ||
+      (!bracketed && unit.text.includes('.') && GLUED_CREDIT.test(unit.text));
     if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited)) {
       units[i] = withRole(unit, 'caption');
     }
