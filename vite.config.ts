@@ -4,16 +4,28 @@
 //   app   – React components and routes with Testing Library (jsdom)
 //   e2e   – the built site in Debian's Chromium through playwright-core
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CSP_META, SECURITY_HEADERS } from './src/shared/security-policy.ts';
+
+/** Puts the Content Security Policy in the built index.html (not in dev, whose React preamble is inline). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'broadsheet-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     outDir: 'dist',
     // The app must work from its own files: no inlined data: URIs that a strict CSP would block.
     assetsInlineLimit: 0,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     projects: [
       {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Article } from '../shared/article-schema.ts';
 import { buildAppShell } from './emit/build-app-shell.ts';
 import { formatLeftOut, makeReport, writeReport, type BuildReport } from './emit/build-report.ts';
+import { writeHeaders } from './emit/write-headers.ts';
 import { writeSiteData } from './emit/write-site-data.ts';
 import { extractInputs } from './extract-inputs.ts';
 import { readInputs } from './read-inputs.ts';
@@ -16,6 +17,8 @@ export interface BuildOptions {
   readonly outDir: string;
   /** Skip the Vite build of the app (data only); for tests and benchmarks of the data stages. */
   readonly skipApp?: boolean;
+  /** Files larger than this are left out (default DEFAULT_MAX_BYTES). */
+  readonly maxBytes?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -29,7 +32,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const builtAt = new Date().toISOString();
 
-  const { inputs, skipped } = await readInputs(options.articlesDir);
+  const { inputs, skipped } = await readInputs(options.articlesDir, options.maxBytes);
   const { articles, failed } = extractInputs(inputs);
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
@@ -37,6 +40,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const corpus = relateCorpus(articles);
   if (options.skipApp !== true) await buildAppShell(outDir);
   await writeSiteData(outDir, articles, corpus, builtAt);
+  await writeHeaders(outDir);
   const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
   await writeReport(outDir, report);
   log(

@@ -5,7 +5,7 @@
  *   broadsheet extract FILE...                 {"file","headline","bodyText","article"} | {"file","error":{"line","message"}}
  *   broadsheet stories DIR                     {"id","files":[...]}   (every input file in exactly one story)
  *   broadsheet related DIR [--k 5]             {"file","related":[{"file","score","terms"}]}
- *   broadsheet build [--articles DIR] [--out DIR] [--strict]
+ *   broadsheet build [--articles DIR] [--out DIR] [--strict] [--max-bytes N]
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -15,14 +15,14 @@ import { bodyText, extractArticleFromBytes } from './extract/extract-article.ts'
 import { ExtractionError } from './extract/extraction-error.ts';
 import { shortHash } from './extract/article-id.ts';
 import { extractInputs } from './extract-inputs.ts';
-import { readInputs } from './read-inputs.ts';
+import { DEFAULT_MAX_BYTES, readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
 
 const USAGE = `usage:
   broadsheet extract FILE...
   broadsheet stories DIR
   broadsheet related DIR [--k N]
-  broadsheet build [--articles DIR] [--out DIR] [--strict]`;
+  broadsheet build [--articles DIR] [--out DIR] [--strict] [--max-bytes N]`;
 
 class UsageError extends Error {}
 
@@ -92,6 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       articles: { type: 'string', default: 'articles' },
       out: { type: 'string', default: 'dist' },
       strict: { type: 'boolean', default: false },
+      'max-bytes': { type: 'string', default: String(DEFAULT_MAX_BYTES) },
     },
   });
   switch (command) {
@@ -105,7 +106,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return relatedCommand(positionals[0], k);
     }
     case 'build': {
-      const { report } = await buildSite({ articlesDir: values.articles, outDir: values.out });
+      const maxBytes = Number(values['max-bytes']);
+      if (!Number.isInteger(maxBytes) || maxBytes < 1) {
+        throw new UsageError(`--max-bytes must be a whole number of bytes, not "${values['max-bytes']}"`);
+      }
+      const { report } = await buildSite({ articlesDir: values.articles, outDir: values.out, maxBytes });
       return values.strict && report.leftOut > 0 ? 2 : 0;
     }
     default:

@@ -12,9 +12,21 @@ export interface ExtractedCorpus {
 export function extractInputs(inputs: readonly InputFile[]): ExtractedCorpus {
   const articles: Article[] = [];
   const failed: SkippedFile[] = [];
+  const fileOfId = new Map<string, string>();
   for (const input of inputs) {
     try {
-      articles.push(extractArticleFromBytes(input.bytes, input.file));
+      const article = extractArticleFromBytes(input.bytes, input.file);
+      const taken = fileOfId.get(article.id);
+      if (taken !== undefined) {
+        failed.push({
+          file: input.file,
+          line: 1,
+          reason: `its id ${article.id} is already used by ${taken}; rename the file`,
+        });
+        continue;
+      }
+      fileOfId.set(article.id, input.file);
+      articles.push(article);
     } catch (error) {
       if (!(error instanceof ExtractionError)) throw error;
       failed.push({ file: input.file, line: error.line, reason: error.message });

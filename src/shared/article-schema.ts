@@ -66,7 +66,7 @@ export const RemovedLineSchema = v.object({
 
 export const ArticleSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
-  /** URL-safe, stable for a given source file name: `<headline slug>-<6 hex of the file name hash>`. */
+  /** URL-safe, stable for a given source file name: `<headline slug>-<8 hex of the file name hash>`. */
   id: v.pipe(v.string(), v.regex(/^[\p{Ll}\p{Lo}\p{N}-]+$/u)),
   sourceFile: text,
   headline: text,

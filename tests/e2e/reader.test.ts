@@ -51,7 +51,7 @@ describe('the reader on the bundled articles', () => {
       .poll(() => headline.textContent())
       .toBe('US to resume security support to Ukraine after Kyiv accepts ceasefire');
     expect(new URL(page.url()).pathname).toMatch(
-      /^\/article\/us-to-resume-security-support-to-ukraine-after-kyiv-accepts-[0-9a-f]{6}$/,
+      /^\/article\/us-to-resume-security-support-to-ukraine-after-kyiv-accepts-[0-9a-f]{8}$/,
     );
     const sidebar = page.getByRole('complementary', { name: 'Other coverage and related stories' });
     expect(await sidebar.getByRole('heading', { name: 'Other coverage of this story' }).isVisible()).toBe(true);

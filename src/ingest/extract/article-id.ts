@@ -1,7 +1,8 @@
 /**
  * Article ids: readable and stable. The slug comes from the headline so a shared link says what it is;
  * the suffix is a hash of the source file name, so two articles with the same headline differ, and an
- * id never changes when other files are added or removed.
+ * id never changes when other files are added or removed. (If two ids ever collide, the build leaves
+ * the later file out and says so: see extract-inputs.ts.)
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -28,8 +29,11 @@ export function shortHash(text: string, hexChars = 6): string {
   return createHash('sha1').update(text).digest('hex').slice(0, hexChars);
 }
 
+/** 8 hex characters: two of 10^5 articles share a hash with odds of about one in a million. */
+const ID_HASH_CHARS = 8;
+
 export function articleId(headline: string, sourceFile: string): string {
   const slug = slugify(headline);
-  const hash = shortHash(basename(sourceFile));
+  const hash = shortHash(basename(sourceFile), ID_HASH_CHARS);
   return slug === '' ? `article-${hash}` : `${slug}-${hash}`;
 }

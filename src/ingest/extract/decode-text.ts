@@ -27,6 +27,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Mostly-ASCII UTF-16 has a zero in every other byte: far more zeros than any binary format. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 8) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = sample / 2;
+  return Math.max(evenZeros, oddZeros) > half * 0.6 && Math.min(evenZeros, oddZeros) < half * 0.1;
+}
+
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new ExtractionError(1, 'the file is empty');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -34,6 +48,13 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder(encoding).decode(bytes.subarray(2));
   }
   const nul = bytes.indexOf(0);
+  if (nul >= 0 && looksLikeUtf16(bytes)) {
+    throw new ExtractionError(
+      1,
+      'UTF-16 text without a byte-order mark (every other byte is zero): the byte order cannot be told for ' +
+        'sure; save the file as UTF-8, or as UTF-16 with a byte-order mark',
+    );
+  }
   if (nul >= 0) {
     throw new ExtractionError(lineAtOffset(bytes, nul), `binary data (a NUL byte at byte offset ${nul}), not text`);
   }
