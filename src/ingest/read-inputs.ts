@@ -25,7 +25,8 @@ export interface ReadResult {
 /** 10 MiB: a copied news page is rarely over 200 KiB; anything far larger is not an article. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-function describe(error: unknown): string {
+/** A person-readable reason for a failed read, by the error's code. */
+export function describeReadError(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   switch (code) {
     case 'ELOOP':
@@ -51,6 +52,9 @@ export async function readInputs(dir: string, maxBytes = DEFAULT_MAX_BYTES): Pro
       const info = await stat(path);
       if (info.isDirectory()) {
         skipped.push({ file, line: null, reason: 'a folder: only files directly in the articles folder are read' });
+      } else if (!info.isFile()) {
+        // A named pipe would block the read forever; a device or socket is not an article either.
+        skipped.push({ file, line: null, reason: 'not a regular file (a pipe, socket or device)' });
       } else if (!file.toLowerCase().endsWith('.txt')) {
         skipped.push({ file, line: null, reason: 'not a .txt file' });
       } else if (info.size > maxBytes) {
@@ -59,7 +63,7 @@ export async function readInputs(dir: string, maxBytes = DEFAULT_MAX_BYTES): Pro
         inputs.push({ file, bytes: await readFile(path) });
       }
     } catch (error) {
-      skipped.push({ file, line: null, reason: describe(error) });
+      skipped.push({ file, line: null, reason: describeReadError(error) });
     }
   }
   return { inputs, skipped };

@@ -3,7 +3,7 @@
  * reason a person can act on, one bad file never stops the rest, and odd text is read as text.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { bodyText, extractArticle, extractArticleFromBytes } from '../../src/ing
 import { ExtractionError } from '../../src/ingest/extract/extraction-error.ts';
 import { extractInputs } from '../../src/ingest/extract-inputs.ts';
 import type { BuildReport, ReportEntry } from '../../src/ingest/emit/build-report.ts';
+import { describeReadError, readInputs } from '../../src/ingest/read-inputs.ts';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/broadsheet.js', import.meta.url));
@@ -166,6 +167,33 @@ describe('the build report', () => {
       ['empty.txt', 'left-out'],
       ['good.txt', 'built'],
     ]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('reports a named pipe, a broken link and a link loop without hanging', async () => {
+    const dir = join(work, 'special');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'good.txt'), STORY);
+    await run('mkfifo', [join(dir, 'pipe.txt')]);
+    await symlink('nowhere.txt', join(dir, 'broken.txt'));
+    await symlink('loop.txt', join(dir, 'loop.txt'));
+    const { inputs, skipped } = await readInputs(dir);
+    expect(inputs.map((i) => i.file)).toEqual(['good.txt']);
+    expect(Object.fromEntries(skipped.map((s) => [s.file, s.reason]))).toEqual({
+      'pipe.txt': 'not a regular file (a pipe, socket or device)',
+      'broken.txt': 'broken link or the file vanished while reading',
+      'loop.txt': 'symbolic link loop: the link never reaches a file',
+    });
+  });
+
+  it.each([
+    ['EACCES', 'unreadable: permission denied'],
+    ['EPERM', 'unreadable: permission denied'],
+    ['EIO', 'unreadable: input/output failure'],
+  ])('explains %s', (code, reason) => {
+    const error = Object.assign(new Error(code === 'EIO' ? 'input/output failure' : 'denied'), { code });
+    expect(describeReadError(error)).toBe(reason);
   });
 });
 
