@@ -239,7 +239,7 @@ export function findHeadline(draft: Draft): Draft {
       break;
     k++;
   }
-  const best = scored[k]?.index ?? -1;
+  const best = scored[k]?.index ?? fallbackHeadline(draft);
   if (best < 0) return draft;
   const text = draft.units[best]?.text ?? '';
   const first = draft.units.findIndex((u) => sameLine(u.text, text));
@@ -281,4 +281,21 @@ function metaFollows(draft: Draft, index: number, limit: number): boolean {
  */
 function gluedLinks(text: string): number {
   return text.match(/\p{Ll}\p{Lu}\p{Ll}/gu)?.length ?? 0;
+}
+
+/** A fallback headline may be this long; a longer first line is prose, and the file has no headline. */
+const MAX_FALLBACK_WORDS = 40;
+
+/**
+ * With nothing title-like above the body, the page's first line is the headline if it is short enough:
+ * a one-line file ("Titanfall is great, but is it the console seller Microsoft hoped for?") or a
+ * headline written as a sentence. Its body is whatever follows it.
+ */
+function fallbackHeadline(draft: Draft): number {
+  const first = draft.units.findIndex((u) => u.role === null);
+  const unit = draft.units[first];
+  if (unit === undefined || unit.words > MAX_FALLBACK_WORDS || unit.text.length > 300) return -1;
+  // Headlines start with a capital, a digit or a quotation mark, or are in a script without case.
+  if (!/^["'“‘«([]?(\p{Lu}|\p{N}|\p{Lo})/u.test(unit.text)) return -1;
+  return first <= firstParagraphIndex(draft) ? first : -1;
 }

@@ -1,14 +1,15 @@
 /**
- * Same-story grouping, v1: copies of one wire story share long runs of wording even after each outlet
- * edits them ("January 20" → "Jan. 20", a paragraph cut). Two articles join one story when a large
- * share of the smaller one's 4-term shingles also occur in the other (containment), and stories are the
- * connected components of that relation.
+ * Same-story grouping, v2. Articles about one event share its distinctive words (names, places, the
+ * thing that happened) even when each outlet writes its own copy. Each article is a TF-IDF vector
+ * (term-vectors.ts); candidate pairs come from an inverted index over each article's strongest terms,
+ * so only articles sharing a distinctive word are ever compared (near-linear); pairs are merged in order
+ * of similarity, but two groups join only when their centroids are similar too.
  *
- * Cost is near-linear: an inverted index from shingle to articles means only articles that share a
- * shingle are ever compared, and shingles found in very many articles (boilerplate, stock phrases) are
- * skipped since they say nothing about the event.
+ * The centroid check is what stops chaining: with short texts (headline-only inputs) single links run
+ * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
+ * its members agree.
  */
-import { terms } from './terms.ts';
+import { buildVectorSpace, dot, strongestTerms, type TermVector } from './term-vectors.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupingInput {
@@ -16,53 +17,166 @@ export interface GroupingInput {
   readonly text: string;
 }
 
-const SHINGLE_TERMS = 4;
-/** Share of the smaller article's shingles found in the other: above this, they are one story. */
-const MIN_CONTAINMENT = 0.3;
-/** A shingle in more articles than this is a stock phrase, not evidence. */
-const MAX_POSTING = 50;
+export interface GroupingOptions {
+  /** Cosine two articles need to be one story. */
+  readonly pairThreshold: number;
+  /** Cosine two groups' centroids need to merge. */
+  readonly centroidThreshold: number;
+  /** Groups of at least this many articles take in stragglers (see attachStragglers). */
+  readonly largeGroup: number;
+  /** Cosine a straggler needs with a large group's centroid to join it. */
+  readonly attachThreshold: number;
+}
 
-function shingles(doc: GroupingInput): Set<string> {
-  const seq = terms(`${doc.headline}\n${doc.text}`);
-  const out = new Set<string>();
-  if (seq.length < SHINGLE_TERMS) {
-    if (seq.length > 0) out.add(seq.join(' '));
-    return out;
-  }
-  for (let i = 0; i + SHINGLE_TERMS <= seq.length; i++) out.add(seq.slice(i, i + SHINGLE_TERMS).join(' '));
-  return out;
+export const DEFAULT_GROUPING: GroupingOptions = {
+  pairThreshold: Number(process.env['G_PAIR'] ?? 0.3),
+  centroidThreshold: Number(process.env['G_CENT'] ?? 0.3),
+  largeGroup: Number(process.env['G_BIG'] ?? 4),
+  attachThreshold: Number(process.env['G_ATT'] ?? 0.3),
+};
+const CENTROID_TERMS = 60;
+
+const VECTOR_TERMS = 40;
+const CANDIDATE_TERMS = 12;
+/** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
+const MAX_POSTING = 2000;
+
+interface Centroid {
+  sum: Map<number, number>;
+  norm: number;
+}
+
+function centroidOf(v: TermVector): Centroid {
+  const sum = new Map<number, number>();
+  v.ids.forEach((id, k) => sum.set(id, v.weights[k] ?? 0));
+  return { sum, norm: 1 };
+}
+
+function centroidCosine(a: Centroid, b: Centroid): number {
+  const [small, large] = a.sum.size <= b.sum.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [id, w] of small.sum) s += w * (large.sum.get(id) ?? 0);
+  return s / (a.norm * b.norm || 1);
+}
+
+function mergeCentroids(a: Centroid, b: Centroid): Centroid {
+  const [into, from] = a.sum.size >= b.sum.size ? [a, b] : [b, a];
+  for (const [id, w] of from.sum) into.sum.set(id, (into.sum.get(id) ?? 0) + w);
+  let sq = 0;
+  for (const w of into.sum.values()) sq += w * w;
+  into.norm = Math.sqrt(sq);
+  return into;
 }
 
 /** Groups of input indices, one per story; every index is in exactly one group. */
-export function groupStories(docs: readonly GroupingInput[]): number[][] {
-  const sets = docs.map(shingles);
-  const postings = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    for (const s of set) {
-      const list = postings.get(s);
-      if (list === undefined) postings.set(s, [i]);
+export function groupStories(docs: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): number[][] {
+  const { vectors } = buildVectorSpace(docs, VECTOR_TERMS);
+  const postings = new Map<number, number[]>();
+  vectors.forEach((v, i) => {
+    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
+      const list = postings.get(id);
+      if (list === undefined) postings.set(id, [i]);
       else list.push(i);
     }
   });
 
-  const shared = new Map<number, number>();
+  // Candidate pairs sharing a strong term, scored by cosine, strongest first.
+  const seen = new Set<number>();
+  const pairs: { a: number; b: number; sim: number }[] = [];
   const n = docs.length;
   for (const list of postings.values()) {
     if (list.length < 2 || list.length > MAX_POSTING) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const key = (list[a] ?? 0) * n + (list[b] ?? 0);
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x] ?? 0;
+        const b = list[y] ?? 0;
+        const key = a * n + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const sim = dot(vectors[a] as TermVector, vectors[b] as TermVector);
+        if (sim >= options.pairThreshold) pairs.push({ a, b, sim });
       }
     }
   }
+  pairs.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
 
-  const sets_ = new UnionFind(n);
-  for (const [key, count] of shared) {
-    const i = Math.floor(key / n);
-    const j = key % n;
-    const smaller = Math.min(sets[i]?.size ?? 0, sets[j]?.size ?? 0);
-    if (smaller > 0 && count / smaller >= MIN_CONTAINMENT) sets_.union(i, j);
+  const sets = new UnionFind(n);
+  const centroids = new Map<number, Centroid>();
+  const centroid = (root: number): Centroid => {
+    let c = centroids.get(root);
+    if (c === undefined) {
+      c = centroidOf(vectors[root] as TermVector);
+      centroids.set(root, c);
+    }
+    return c;
+  };
+  for (const { a, b } of pairs) {
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    if (ra === rb) continue;
+    const ca = centroid(ra);
+    const cb = centroid(rb);
+    if (centroidCosine(ca, cb) < options.centroidThreshold) continue;
+    sets.union(ra, rb);
+    const root = sets.find(ra);
+    centroids.delete(ra);
+    centroids.delete(rb);
+    centroids.set(root, mergeCentroids(ca, cb));
   }
-  return sets_.groups();
+  return attachStragglers(sets.groups(), vectors, options);
+}
+
+/**
+ * Second pass: a large group's centroid carries the story's whole vocabulary (every outlet's words for
+ * it), so an article left alone or in a pair because its wording differed may match that centroid well
+ * although it matched no single member. Each straggler joins the large group whose centroid it matches
+ * best, if that match reaches `attachThreshold`. Centroids are fixed during the pass (order does not
+ * matter) and candidates come from the centroids' strongest terms (near-linear).
+ */
+function attachStragglers(groups: number[][], vectors: readonly TermVector[], options: GroupingOptions): number[][] {
+  const large = groups.filter((g) => g.length >= options.largeGroup);
+  if (large.length === 0) return groups;
+  const centroids = large.map((g) => {
+    const sum = new Map<number, number>();
+    for (const i of g) {
+      const v = vectors[i] as TermVector;
+      v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.weights[k] ?? 0)));
+    }
+    const top = [...sum].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS);
+    const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
+    return new Map(top.map(([id, w]) => [id, w / norm]));
+  });
+  const postings = new Map<number, number[]>();
+  centroids.forEach((c, k) => {
+    for (const id of c.keys()) {
+      const list = postings.get(id);
+      if (list === undefined) postings.set(id, [k]);
+      else list.push(k);
+    }
+  });
+  const joined = large.map((g) => [...g]);
+  const rest: number[][] = [];
+  for (const group of groups) {
+    if (group.length >= options.largeGroup) continue;
+    for (const i of group) {
+      const v = vectors[i] as TermVector;
+      const scores = new Map<number, number>();
+      v.ids.forEach((id, k) => {
+        for (const c of postings.get(id) ?? [])
+          scores.set(c, (scores.get(c) ?? 0) + (v.weights[k] ?? 0) * (centroids[c]?.get(id) ?? 0));
+      });
+      let best = -1;
+      let bestScore = options.attachThreshold;
+      for (const [c, score] of scores) if (score >= bestScore) [best, bestScore] = [c, score];
+      if (best >= 0) joined[best]?.push(i);
+      else rest.push([i]);
+    }
+  }
+  // Members of a small group that did not attach stay together as they were.
+  const restSet = new Set(rest.map((g) => g[0]));
+  const kept = groups
+    .filter((g) => g.length < options.largeGroup)
+    .map((g) => g.filter((i) => restSet.has(i)))
+    .filter((g) => g.length > 0);
+  return [...joined.map((g) => g.sort((a, b) => a - b)), ...kept].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }
