@@ -1,10 +1,11 @@
 /**
- * Related articles, v1: TF-IDF (sublinear term frequency, smoothed IDF so a two-article corpus still
- * weighs shared words) over each article's strongest terms, scored by cosine and explained by the
- * shared terms that contribute most. Candidates come from an inverted index over those strongest terms,
- * so each article meets only the articles that share a distinctive word with it.
+ * Related articles: for each article, the most similar articles outside its own story, by cosine of
+ * the shared TF-IDF vectors (term-vectors.ts), each explained by the shared terms that contribute most.
+ * Candidates come from an inverted index over every article's strongest terms, so an article meets only
+ * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
  */
 import { terms } from './terms.ts';
+import { buildVectorSpace, dot, strongestTerms, type TermVector } from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -19,15 +20,12 @@ export interface RelatedMatch {
   readonly terms: readonly string[];
 }
 
-/** How many of an article's highest-weighted terms represent it. */
-const TOP_TERMS = 40;
-/** A headline word counts as this many body occurrences. */
-const HEADLINE_WEIGHT = 3;
+/** Long vectors: topic similarity needs the whole vocabulary of an article, not only its top words. */
+const VECTOR_TERMS = 200;
+const CANDIDATE_TERMS = 40;
+/** Terms in more articles than this propose no candidates (they still count in the cosine). */
+const MAX_POSTING = 5000;
 const EXPLAIN_TERMS = 4;
-
-interface Vector {
-  readonly weights: Map<string, number>;
-}
 
 function displayForms(docs: readonly RelatedInput[]): Map<string, string> {
   // The most frequent surface spelling of each term, so explanations read "Rubio", not "rubio".
@@ -52,55 +50,50 @@ function displayForms(docs: readonly RelatedInput[]): Map<string, string> {
   return out;
 }
 
+function sharedTerms(a: TermVector, b: TermVector, vocabulary: readonly string[]): string[] {
+  const shared: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] ?? 0;
+    const y = b.ids[j] ?? 0;
+    if (x === y) shared.push([x, (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0)]);
+    else if (x < y) i++;
+    else j++;
+  }
+  return shared
+    .sort((p, q) => q[1] - p[1])
+    .slice(0, EXPLAIN_TERMS)
+    .map(([id]) => vocabulary[id] ?? '');
+}
+
 export function relatedArticles(docs: readonly RelatedInput[], k: number): RelatedMatch[][] {
-  const tfs = docs.map((doc) => {
-    const tf = new Map<string, number>();
-    for (const t of terms(doc.headline)) tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
-    for (const t of terms(doc.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  });
-  const df = new Map<string, number>();
-  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-
-  const vectors: Vector[] = tfs.map((tf) => {
-    const scored = [...tf].map(
-      ([t, f]) => [t, (1 + Math.log(f)) * (Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1)] as const,
-    );
-    scored.sort((a, b) => b[1] - a[1]);
-    const top = scored.slice(0, TOP_TERMS);
-    const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-    return { weights: new Map(top.map(([t, w]) => [t, w / norm])) };
-  });
-
-  const postings = new Map<string, number[]>();
+  if (k === 0) return docs.map(() => []);
+  const { vectors, vocabulary } = buildVectorSpace(docs, VECTOR_TERMS);
+  const postings = new Map<number, number[]>();
   vectors.forEach((v, i) => {
-    for (const t of v.weights.keys()) {
-      const list = postings.get(t);
-      if (list === undefined) postings.set(t, [i]);
+    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
+      const list = postings.get(id);
+      if (list === undefined) postings.set(id, [i]);
       else list.push(i);
     }
   });
-
   const forms = displayForms(docs);
   return vectors.map((v, i) => {
-    const scores = new Map<number, number>();
-    for (const [t, w] of v.weights) {
-      for (const j of postings.get(t) ?? []) {
-        if (j === i || docs[j]?.storyKey === docs[i]?.storyKey) continue;
-        scores.set(j, (scores.get(j) ?? 0) + w * (vectors[j]?.weights.get(t) ?? 0));
-      }
+    const candidates = new Set<number>();
+    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
+      const list = postings.get(id) ?? [];
+      if (list.length > MAX_POSTING) continue;
+      for (const j of list) if (j !== i && docs[j]?.storyKey !== docs[i]?.storyKey) candidates.add(j);
     }
-    const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
-    return best.map(([j, score]) => {
-      const other = vectors[j]?.weights ?? new Map<string, number>();
-      const shared = [...v.weights]
-        .filter(([t]) => other.has(t))
-        .map(([t, w]) => [t, w * (other.get(t) ?? 0)] as const)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, EXPLAIN_TERMS)
-        .map(([t]) => forms.get(t) ?? t);
-      return { index: j, score: Math.min(1, Math.round(score * 1000) / 1000), terms: shared };
-    });
+    const best = [...candidates]
+      .map((j) => [j, dot(v, vectors[j] as TermVector)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, k);
+    return best.map(([j, score]) => ({
+      index: j,
+      score: Math.min(1, Math.round(score * 1000) / 1000),
+      terms: sharedTerms(v, vectors[j] as TermVector, vocabulary).map((t) => forms.get(t) ?? t),
+    }));
   });
 }
