@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { groupStories } from '../../src/ingest/relate/group-stories.ts';
 import { relatedArticles } from '../../src/ingest/relate/related-articles.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
@@ -41,6 +43,22 @@ describe('same-story grouping', () => {
       { headline: 'US resumes security support after Kyiv accepts ceasefire', text: rewrite },
     ]);
     expect(groups).toEqual([[0, 2], [1]]);
+  });
+
+  it('keeps the two bundled copies together inside a corpus of other stories', () => {
+    const seeds = ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt'].map((name) =>
+      extractArticleFromBytes(readFileSync(new URL(`../../articles/${name}`, import.meta.url)), name),
+    );
+    const strike =
+      'Trains will run as normal on Monday after union leaders called off a planned strike following fourteen ' +
+      'hours of talks with the operators, who offered a pay rise over two years and limits on weekend shifts.';
+    const others = [football, football2, strike];
+    const docs = [
+      ...others.map((text, i) => ({ headline: `Other story ${i}`, text })),
+      ...seeds.map((a) => ({ headline: a.headline, text: bodyText(a) })),
+    ];
+    const groups = groupStories(docs);
+    expect(groups).toContainEqual([others.length, others.length + 1]);
   });
 
   it('keeps every input in exactly one group, headline-only inputs included', () => {
