@@ -110,6 +110,8 @@ async function bbc(): Promise<number> {
     const seeds = ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt'];
     for (const seed of seeds) await copyFile(join(ROOT, 'articles', seed), join(dir, seed));
     const stories = (await broadsheet('stories', dir)).lines;
+    const largest = Math.max(...stories.map((s) => (s['files'] as string[]).length));
+    console.log(`BBC    largest story: ${largest} articles (distinct events; a large number means topics were merged)`);
     const together = stories.some((s) => seeds.every((seed) => (s['files'] as string[]).includes(seed)));
     const alone = (await broadsheet('stories', join(ROOT, 'articles'))).lines.length === 1;
     console.log(`Seeds  one story alone: ${alone ? 'yes' : 'NO'}; inside the BBC corpus: ${together ? 'yes' : 'NO'}`);

@@ -36,6 +36,12 @@ export const DEFAULT_GROUPING: GroupingOptions = {
   attachThreshold: 0.3,
 };
 const CENTROID_TERMS = 60;
+/**
+ * Two groups that are both large merge only when their centroids agree more: the bar rises by GROWTH
+ * per e-fold of the smaller group's size. Topics (an election campaign, an awards season) otherwise
+ * grow into one "story" of many events by merging medium groups that share the topic's words.
+ */
+const GROWTH = 0.04;
 
 const VECTOR_TERMS = 40;
 const CANDIDATE_TERMS = 12;
@@ -102,6 +108,7 @@ export function groupStories(docs: readonly GroupingInput[], options: GroupingOp
   pairs.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
 
   const sets = new UnionFind(n);
+  const sizes = new Map<number, number>();
   const centroids = new Map<number, Centroid>();
   const centroid = (root: number): Centroid => {
     let c = centroids.get(root);
@@ -117,9 +124,11 @@ export function groupStories(docs: readonly GroupingInput[], options: GroupingOp
     if (ra === rb) continue;
     const ca = centroid(ra);
     const cb = centroid(rb);
-    if (centroidCosine(ca, cb) < options.centroidThreshold) continue;
+    const smaller = Math.min(sizes.get(ra) ?? 1, sizes.get(rb) ?? 1);
+    if (centroidCosine(ca, cb) < options.centroidThreshold + GROWTH * Math.log(smaller)) continue;
     sets.union(ra, rb);
     const root = sets.find(ra);
+    sizes.set(root, (sizes.get(ra) ?? 1) + (sizes.get(rb) ?? 1));
     centroids.delete(ra);
     centroids.delete(rb);
     centroids.set(root, mergeCentroids(ca, cb));
