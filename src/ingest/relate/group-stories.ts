@@ -9,7 +9,7 @@
  * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
  * its members agree.
  */
-import { buildVectorSpace, dot, strongestTerms, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, dot, strongTermPostings, type TermVector } from './term-vectors.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupingInput {
@@ -78,14 +78,7 @@ function mergeCentroids(a: Centroid, b: Centroid): Centroid {
 /** Groups of input indices, one per story; every index is in exactly one group. */
 export function groupStories(docs: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): number[][] {
   const { vectors } = buildVectorSpace(docs, VECTOR_TERMS);
-  const postings = new Map<number, number[]>();
-  vectors.forEach((v, i) => {
-    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
-      const list = postings.get(id);
-      if (list === undefined) postings.set(id, [i]);
-      else list.push(i);
-    }
-  });
+  const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
 
   // Candidate pairs sharing a strong term, scored by cosine, strongest first.
   const seen = new Set<number>();

@@ -5,7 +5,7 @@
  * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
  */
 import { terms } from './terms.ts';
-import { buildVectorSpace, dot, strongestTerms, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, dot, strongestTerms, strongTermPostings, type TermVector } from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -70,14 +70,7 @@ function sharedTerms(a: TermVector, b: TermVector, vocabulary: readonly string[]
 export function relatedArticles(docs: readonly RelatedInput[], k: number): RelatedMatch[][] {
   if (k === 0) return docs.map(() => []);
   const { vectors, vocabulary } = buildVectorSpace(docs, VECTOR_TERMS);
-  const postings = new Map<number, number[]>();
-  vectors.forEach((v, i) => {
-    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
-      const list = postings.get(id);
-      if (list === undefined) postings.set(id, [i]);
-      else list.push(i);
-    }
-  });
+  const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
   const forms = displayForms(docs);
   return vectors.map((v, i) => {
     const candidates = new Set<number>();

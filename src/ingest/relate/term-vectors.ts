@@ -88,3 +88,16 @@ export function strongestTerms(v: TermVector, count: number): number[] {
     .slice(0, count)
     .map((k) => v.ids[k] ?? 0);
 }
+
+/** Inverted index: for each term id, the articles that have it among their `count` strongest terms. */
+export function strongTermPostings(vectors: readonly TermVector[], count: number): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
+  vectors.forEach((v, i) => {
+    for (const id of strongestTerms(v, count)) {
+      const list = postings.get(id);
+      if (list === undefined) postings.set(id, [i]);
+      else list.push(i);
+    }
+  });
+  return postings;
+}
