@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from './build-site.ts';
+import { formatLeftOut } from './emit/build-report.ts';
 import { bodyText, extractArticleFromBytes } from './extract/extract-article.ts';
 import { ExtractionError } from './extract/extraction-error.ts';
 import { shortHash } from './extract/article-id.ts';
@@ -51,7 +52,7 @@ async function loadCorpus(dir: string) {
   const { inputs, skipped } = await readInputs(dir);
   const { articles, failed } = extractInputs(inputs);
   for (const entry of [...skipped, ...failed]) {
-    process.stderr.write(`${entry.file}${entry.line === null ? '' : `:${entry.line}`}: left out: ${entry.reason}\n`);
+    process.stderr.write(`${formatLeftOut(entry)}\n`);
   }
   return { articles, failed };
 }

@@ -13,9 +13,8 @@ import { detectDirection, detectLanguage } from './language.ts';
 import { outletFromCopyright, outletFromFileName } from './outlet.ts';
 import { splitInlineCredit } from './mark-captions.ts';
 import { creditName } from './photo-credit.ts';
+import { BULLET } from './mark-front-matter.ts';
 import { findDate } from './published-date.ts';
-
-const BULLET = /^[•·▪◦●‣*–-]\s+/u;
 
 export function assembleArticle(draft: Draft, sourceFile: string): Article {
   const headlineUnit = draft.headline === null ? undefined : draft.units[draft.headline];

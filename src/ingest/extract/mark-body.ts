@@ -14,16 +14,18 @@ const MAX_ATTRIBUTION_WORDS = 12;
 const MAX_SUBHEADING_WORDS = 12;
 const MIN_PARAGRAPH_WORDS = 6;
 
-function inBody(draft: Draft, i: number): boolean {
-  return draft.body !== null && i >= firstParagraphIndex(draft) && i < draft.body.end;
+/** The body's lines from its first paragraph on, as [from, to): computed once per pass, not per line. */
+function bodyRange(draft: Draft): { from: number; to: number } {
+  return draft.body === null ? { from: 0, to: 0 } : { from: firstParagraphIndex(draft), to: draft.body.end };
 }
 
 /** A quoted line followed by an attribution line is a pull quote set apart from the text. */
 export function markQuotes(draft: Draft): Draft {
   const units: Unit[] = [...draft.units];
-  for (let i = 0; i < units.length; i++) {
+  const { from, to } = bodyRange(draft);
+  for (let i = from; i < to; i++) {
     const line = units[i];
-    if (line === undefined || line.role !== null || !inBody(draft, i) || !QUOTED_LINE.test(line.text)) continue;
+    if (line === undefined || line.role !== null || !QUOTED_LINE.test(line.text)) continue;
     const next = units[i + 1];
     const attributed =
       next !== undefined && next.role === null && ATTRIBUTION.test(next.text) && next.words <= MAX_ATTRIBUTION_WORDS;
@@ -47,8 +49,9 @@ function nextKept(draft: Draft, i: number): Unit | undefined {
 
 /** A short title-like line inside the body that introduces more prose. */
 export function markSubheadings(draft: Draft): Draft {
+  const { from, to } = bodyRange(draft);
   return assignRoles(draft, (unit, i) => {
-    if (!inBody(draft, i) || i === firstParagraphIndex(draft)) return null;
+    if (i <= from || i >= to) return null;
     if (unit.sentence || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS, unit.words)) return null;
     const next = nextKept(draft, i);
     if (next === undefined || !(next.role === null || next.role === 'paragraph') || !next.sentence) return null;
@@ -57,8 +60,9 @@ export function markSubheadings(draft: Draft): Draft {
 }
 
 export function markParagraphs(draft: Draft): Draft {
+  const { from, to } = bodyRange(draft);
   return assignRoles(draft, (unit, i) => {
-    if (!inBody(draft, i)) return null;
+    if (i < from || i >= to) return null;
     if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS) return { role: 'paragraph' };
     return remove('short line inside the story that is not prose (a label or button)');
   });

@@ -11,7 +11,8 @@ import { endsLikeSentence, sameLine, wordCount } from './line-features.ts';
 
 const MIN_STANDFIRST_WORDS = 6;
 const MAX_STANDFIRST_WORDS = 80;
-const BULLET = /^[•·▪◦●‣*–-]\s+/u;
+/** A bullet at the start of a line (also stripped from highlight items when they are assembled). */
+export const BULLET = /^[•·▪◦●‣*–-]\s+/u;
 const MIN_HIGHLIGHT_WORDS = 3;
 const MAX_HIGHLIGHT_WORDS = 35;
 

@@ -3,6 +3,7 @@
  * its story and its related articles. Plain data in, plain data out; emitting is elsewhere.
  */
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
+import { bodyText } from '../extract/extract-article.ts';
 import { groupStories } from './group-stories.ts';
 import { relatedArticles } from './related-articles.ts';
 
@@ -13,12 +14,6 @@ export interface RelatedCorpus {
   readonly stories: StorySummary[];
   readonly storyOf: ReadonlyMap<string, StorySummary>;
   readonly relatedOf: ReadonlyMap<string, RelatedArticle[]>;
-}
-
-export function bodyOf(article: Article): string {
-  return article.blocks
-    .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' || b.type === 'quote' ? [b.text] : []))
-    .join('\n');
 }
 
 export function articleRef(article: Article): ArticleRef {
@@ -65,7 +60,7 @@ function summarise(members: readonly Article[]): StorySummary {
 }
 
 export function relateCorpus(articles: readonly Article[], relatedCount = DEFAULT_RELATED_COUNT): RelatedCorpus {
-  const docs = articles.map((a) => ({ headline: a.headline, text: bodyOf(a) }));
+  const docs = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
   const groups = groupStories(docs);
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
@@ -74,12 +69,7 @@ export function relateCorpus(articles: readonly Article[], relatedCount = DEFAUL
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
 
   const matches = relatedArticles(
-    articles.map((a, i) => ({
-      ...docs[i],
-      headline: a.headline,
-      text: docs[i]?.text ?? '',
-      storyKey: storyOf.get(a.id)?.id ?? a.id,
-    })),
+    docs.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) })),
     relatedCount,
   );
   const relatedOf = new Map<string, RelatedArticle[]>();
