@@ -5,6 +5,7 @@
 //   e2e   – the built site in Debian's Chromium through playwright-core
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { previewRoutes } from './src/ingest/preview-routes.ts';
 import { CSP_META, SECURITY_HEADERS } from './src/shared/security-policy.ts';
 
 /** Puts the Content Security Policy in the built index.html (not in dev, whose React preamble is inline). */
@@ -19,12 +20,15 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), previewRoutes()],
   build: {
     outDir: 'dist',
     // The app must work from its own files: no inlined data: URIs that a strict CSP would block.
     assetsInlineLimit: 0,
   },
+  // Every page the site has is a file (the list, each article's share page, 404.html): an unknown path is
+  // a 404, not the app shell.
+  appType: 'mpa',
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     projects: [

@@ -6,8 +6,12 @@ import { resolve } from 'node:path';
 import type { Article } from '../shared/article-schema.ts';
 import { buildAppShell } from './emit/build-app-shell.ts';
 import { formatLeftOut, makeReport, writeReport, type BuildReport } from './emit/build-report.ts';
+import { writePreviewImages } from './emit/preview-image/write-preview-images.ts';
+import { normaliseSiteUrl } from './emit/share/share-meta.ts';
+import { writeSharePages } from './emit/share/write-share-pages.ts';
 import { writeHeaders } from './emit/write-headers.ts';
-import { writeSiteData } from './emit/write-site-data.ts';
+import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
+import { formatDate } from '../shared/format-date.ts';
 import { extractInputs } from './extract-inputs.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
@@ -15,12 +19,20 @@ import { relateCorpus } from './relate/relate-corpus.ts';
 export interface BuildOptions {
   readonly articlesDir: string;
   readonly outDir: string;
-  /** Skip the Vite build of the app (data only); for tests and benchmarks of the data stages. */
+  /** Data only: no app shell, share pages or preview images; for tests and benchmarks of the data stages. */
   readonly skipApp?: boolean;
   /** Files larger than this are left out (default DEFAULT_MAX_BYTES). */
   readonly maxBytes?: number;
+  /** Absolute URL the site is served from, for canonical and preview URLs (default: the local preview). */
+  readonly siteUrl?: string;
+  /** Folder for cached preview images; null renders every image again. */
+  readonly cacheDir?: string | null;
   readonly log?: (line: string) => void;
 }
+
+export const DEFAULT_SITE_URL = 'http://localhost:4173';
+export const SITE_URL_VARIABLE = 'BROADSHEET_SITE_URL';
+export const DEFAULT_CACHE_DIR = '.cache/broadsheet';
 
 export interface BuildResult {
   readonly report: BuildReport;
@@ -31,6 +43,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.error(line));
   const outDir = resolve(options.outDir);
   const builtAt = new Date().toISOString();
+  const siteUrlSetting = options.siteUrl ?? process.env[SITE_URL_VARIABLE];
+  if (siteUrlSetting === undefined || siteUrlSetting === '') {
+    log(`warning: no site URL given (--site-url or ${SITE_URL_VARIABLE}); share links will use ${DEFAULT_SITE_URL}`);
+  }
+  const siteUrl = normaliseSiteUrl(siteUrlSetting || DEFAULT_SITE_URL);
 
   const { inputs, skipped } = await readInputs(options.articlesDir, options.maxBytes);
   const { articles, failed } = extractInputs(inputs);
@@ -40,6 +57,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const corpus = relateCorpus(articles);
   if (options.skipApp !== true) await buildAppShell(outDir);
   await writeSiteData(outDir, articles, corpus, builtAt);
+  if (options.skipApp !== true) {
+    await writeSharePages(
+      outDir,
+      articles.map((a) => articleEntry(a, corpus)),
+      siteUrl,
+    );
+    await writePreviewImages(
+      outDir,
+      articles.map((a) => ({
+        id: a.id,
+        card: {
+          headline: a.headline,
+          outlet: a.outlet,
+          date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
+        },
+      })),
+      { cacheDir: options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR, 'preview-images') : options.cacheDir },
+    );
+  }
   await writeHeaders(outDir);
   const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
   await writeReport(outDir, report);

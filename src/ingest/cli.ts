@@ -5,7 +5,7 @@
  *   broadsheet extract FILE...                 {"file","headline","bodyText","article"} | {"file","error":{"line","message"}}
  *   broadsheet stories DIR                     {"id","files":[...]}   (every input file in exactly one story)
  *   broadsheet related DIR [--k 5]             {"file","related":[{"file","score","terms"}]}
- *   broadsheet build [--articles DIR] [--out DIR] [--strict] [--max-bytes N]
+ *   broadsheet build [--articles DIR] [--out DIR] [--site-url URL] [--strict] [--max-bytes N] [--no-cache]
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -23,7 +23,7 @@ const USAGE = `usage:
   broadsheet extract FILE...
   broadsheet stories DIR
   broadsheet related DIR [--k N]
-  broadsheet build [--articles DIR] [--out DIR] [--strict] [--max-bytes N]`;
+  broadsheet build [--articles DIR] [--out DIR] [--site-url URL] [--strict] [--max-bytes N] [--no-cache]`;
 
 class UsageError extends Error {}
 
@@ -94,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: { type: 'string', default: 'dist' },
       strict: { type: 'boolean', default: false },
       'max-bytes': { type: 'string', default: String(DEFAULT_MAX_BYTES) },
+      'site-url': { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   switch (command) {
@@ -111,7 +113,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!Number.isInteger(maxBytes) || maxBytes < 1) {
         throw new UsageError(`--max-bytes must be a whole number of bytes, not "${values['max-bytes']}"`);
       }
-      const { report } = await buildSite({ articlesDir: values.articles, outDir: values.out, maxBytes });
+      const { report } = await buildSite({
+        articlesDir: values.articles,
+        outDir: values.out,
+        maxBytes,
+        ...(values['site-url'] === undefined ? {} : { siteUrl: values['site-url'] }),
+        ...(values['no-cache'] ? { cacheDir: null } : {}),
+      });
       return values.strict && report.leftOut > 0 ? 2 : 0;
     }
     default:

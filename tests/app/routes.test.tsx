@@ -20,11 +20,11 @@ describe('story list', () => {
     serveSite();
     renderAt('/');
     const headline = await screen.findByRole('link', { name: copyB.headline });
-    expect(headline.getAttribute('href')).toBe(`/article/${copyB.id}`);
+    expect(headline.getAttribute('href')).toBe(`/article/${copyB.id}/`);
     expect(screen.getByText('1 story from 2 articles')).toBeTruthy();
     const chips = within(screen.getByRole('list', { name: 'Copies of this story' })).getAllByRole('link');
     expect(chips.map((c) => c.getAttribute('href')).sort()).toEqual(
-      [`/article/${copyA.id}`, `/article/${copyB.id}`].sort(),
+      [`/article/${copyA.id}/`, `/article/${copyB.id}/`].sort(),
     );
   });
 
@@ -46,7 +46,7 @@ describe('article view', () => {
       within(sidebar)
         .getByRole('link', { name: new RegExp(copyA.headline) })
         .getAttribute('href'),
-    ).toBe(`/article/${copyA.id}`);
+    ).toBe(`/article/${copyA.id}/`);
     expect(
       screen.getByText('Marco Rubio states US would take ceasefire offer to Russia, with hopes for a quick response'),
     ).toBeTruthy();

@@ -3,7 +3,8 @@
  * article carries text (headline, byline, caption and credit, paragraphs), is built into a site and
  * opened in Chromium: no dialog opens, no payload script runs (the `window.__xss` marker they all try to
  * set stays unset), the Content Security Policy reports no violation, and each payload is visible on the
- * page as the text it is.
+ * page as the text it is. The pre-rendered share pages, read with JavaScript off, keep every payload as
+ * text in the title, the preview tags, the JSON-LD and the body.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -190,4 +191,33 @@ describe(`${PAYLOADS.length} XSS payloads in article text`, () => {
     expect(await watch.violations()).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('stay text in the pre-rendered share pages: the head, the JSON-LD and the body, with JavaScript off', async () => {
+    const { page } = await watchedPage();
+    const ids = await idsBySourceFile(page);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const staticPage = await context.newPage();
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const headline = `Council row ${i} over ${payload} harbour wall`;
+      const response = await staticPage.goto(`${site.url}/article/${ids.get(fileOf(i)) ?? 'missing'}/`);
+      expect(response?.status(), `payload ${i}`).toBe(200);
+      expect(await staticPage.title(), `payload ${i} in the title`).toBe(`${headline} — Broadsheet`);
+      expect(await staticPage.getByRole('heading', { level: 1 }).textContent(), `payload ${i}`).toBe(headline);
+      expect(
+        await staticPage.locator('meta[property="og:title"]').getAttribute('content'),
+        `payload ${i} in og:title`,
+      ).toBe(headline);
+      const ld = await staticPage.locator('script[type="application/ld+json"]').allTextContents();
+      expect(ld, `payload ${i}: one JSON-LD block`).toHaveLength(1);
+      expect((JSON.parse(ld[0] ?? '{}') as { headline?: string }).headline, `payload ${i} in JSON-LD`).toBe(headline);
+      // Nothing the payloads carry became an element: only the app's module script and the JSON-LD.
+      expect(await staticPage.locator('script').count(), `payload ${i}: scripts`).toBe(2);
+      expect(
+        await staticPage.locator('#root :is(img, svg, iframe, object, embed, video, input, style, math, body)').count(),
+        `payload ${i}: injected elements`,
+      ).toBe(0);
+    }
+    await context.close();
+    await page.context().close();
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import type { Article } from '../../shared/article-schema.ts';
-import { formatDate } from '../format/dates.ts';
+import { formatDate } from '../../shared/format-date.ts';
 
 export function ArticleHeader({ article }: { article: Article }) {
   return (

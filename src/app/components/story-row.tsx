@@ -1,8 +1,9 @@
 /** One story in the list: headline linking to its fullest copy, standfirst, and every outlet's copy. */
 import { Link } from 'react-router';
+import { articlePath } from '../../shared/site-paths.ts';
 import type { StorySummary } from '../../shared/article-schema.ts';
-import { formatDate } from '../format/dates.ts';
-import { outletLabel } from '../format/outlet-label.ts';
+import { formatDate } from '../../shared/format-date.ts';
+import { outletLabel } from '../../shared/outlet-label.ts';
 
 export function leadArticleId(story: StorySummary): string {
   // Members are ordered newest first, then fullest; the story headline comes from the fullest copy.
@@ -13,7 +14,7 @@ export function StoryRow({ story }: { story: StorySummary }) {
   return (
     <article className="story-row">
       <h2>
-        <Link to={`/article/${leadArticleId(story)}`}>{story.headline}</Link>
+        <Link to={articlePath(leadArticleId(story))}>{story.headline}</Link>
       </h2>
       {story.standfirst === null ? null : <p className="standfirst">{story.standfirst}</p>}
       <p className="meta">
@@ -26,7 +27,7 @@ export function StoryRow({ story }: { story: StorySummary }) {
       <ul className="outlets" aria-label="Copies of this story">
         {story.members.map((m) => (
           <li key={m.id}>
-            <Link to={`/article/${m.id}`} title={m.headline}>
+            <Link to={articlePath(m.id)} title={m.headline}>
               {outletLabel(m)}
             </Link>
           </li>

@@ -1,7 +1,8 @@
 /** Beside an article: the same story's other copies first, then related articles with why they relate. */
 import { Link } from 'react-router';
+import { articlePath } from '../../shared/site-paths.ts';
 import type { ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
-import { outletLabel } from '../format/outlet-label.ts';
+import { outletLabel } from '../../shared/outlet-label.ts';
 
 export function StorySidebar({
   current,
@@ -23,7 +24,7 @@ export function StorySidebar({
           <ul>
             {others.map((m) => (
               <li key={m.id}>
-                <Link to={`/article/${m.id}`}>
+                <Link to={articlePath(m.id)}>
                   <span className="outlet">{outletLabel(m)}</span>
                   <span className="headline">{m.headline}</span>
                 </Link>
@@ -40,7 +41,7 @@ export function StorySidebar({
           <ul>
             {related.map((r) => (
               <li key={r.article.id}>
-                <Link to={`/article/${r.article.id}`}>
+                <Link to={articlePath(r.article.id)}>
                   <span className="headline">{r.article.headline}</span>
                 </Link>
                 {r.terms.length === 0 ? null : <span className="because">because: {r.terms.join(', ')}</span>}

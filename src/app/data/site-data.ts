@@ -7,18 +7,17 @@ import {
   type SiteIndex,
   type StoryPage,
 } from '../../shared/article-schema.ts';
+import { articleEntryPath, siteIndexPath, storyPagePath } from '../../shared/site-paths.ts';
 import { fetchValidated } from './fetch-validated.ts';
 
-export const DATA_ROOT = '/data';
-
 export function loadSiteIndex(signal?: AbortSignal): Promise<SiteIndex> {
-  return fetchValidated(`${DATA_ROOT}/index.json`, SiteIndexSchema, signal);
+  return fetchValidated(siteIndexPath(), SiteIndexSchema, signal);
 }
 
 export function loadStoryPage(page: number, signal?: AbortSignal): Promise<StoryPage> {
-  return fetchValidated(`${DATA_ROOT}/stories/page-${page}.json`, StoryPageSchema, signal);
+  return fetchValidated(storyPagePath(page), StoryPageSchema, signal);
 }
 
 export function loadArticleEntry(id: string, signal?: AbortSignal): Promise<ArticleEntry> {
-  return fetchValidated(`${DATA_ROOT}/articles/${encodeURIComponent(id)}.json`, ArticleEntrySchema, signal);
+  return fetchValidated(articleEntryPath(id), ArticleEntrySchema, signal);
 }

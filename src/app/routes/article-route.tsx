@@ -1,11 +1,12 @@
 /** `/article/:id`: one article with its story's other copies and related stories beside it. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ArticleBlocks } from '../components/article-blocks.tsx';
 import { ArticleHeader } from '../components/article-header.tsx';
 import { RemovedLines } from '../components/removed-lines.tsx';
 import { StorySidebar } from '../components/story-sidebar.tsx';
 import { loadArticleEntry } from '../data/site-data.ts';
+import { ShareControls } from '../share/share-controls.tsx';
 
 export async function articleLoader({ params, request }: LoaderFunctionArgs) {
   const id = params['id'];
@@ -16,6 +17,7 @@ export async function articleLoader({ params, request }: LoaderFunctionArgs) {
 
 export function ArticleRoute() {
   const { article, story, related } = useLoaderData<typeof articleLoader>();
+  const articleRef = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = `${article.headline} — Broadsheet`;
     document.getElementById('article-headline')?.focus();
@@ -23,11 +25,13 @@ export function ArticleRoute() {
   return (
     <div className="article-layout">
       <article
+        ref={articleRef}
         className="article"
         lang={article.language === 'und' ? undefined : article.language}
         dir={article.direction}
       >
         <ArticleHeader article={article} />
+        <ShareControls id={article.id} headline={article.headline} articleRef={articleRef} />
         <ArticleBlocks blocks={article.blocks} dateline={article.dateline} />
         <RemovedLines removed={article.removed} />
       </article>

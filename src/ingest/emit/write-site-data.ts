@@ -68,14 +68,19 @@ export async function writeSiteData(
   }
 
   for (const article of articles) {
-    const story = corpus.storyOf.get(article.id);
-    if (story === undefined) throw new Error(`article ${article.id} (${article.sourceFile}) is in no story`);
     const name = `data/articles/${article.id}.json`;
-    const entry: ArticleEntry = parseOrThrow(
+    const entry = parseOrThrow(
       ArticleEntrySchema,
-      { schemaVersion: SCHEMA_VERSION, article, story, related: corpus.relatedOf.get(article.id) ?? [] },
+      articleEntry(article, corpus),
       `${name} (from ${article.sourceFile})`,
     );
     await writeJson(join(outDir, name), entry);
   }
+}
+
+/** An article with its story and related articles: its data file, and what its share page shows. */
+export function articleEntry(article: Article, corpus: RelatedCorpus): ArticleEntry {
+  const story = corpus.storyOf.get(article.id);
+  if (story === undefined) throw new Error(`article ${article.id} (${article.sourceFile}) is in no story`);
+  return { schemaVersion: SCHEMA_VERSION, article, story, related: corpus.relatedOf.get(article.id) ?? [] };
 }

@@ -1,5 +1,5 @@
 /** How a copy is named to the reader: its outlet, or failing that, its source file (never blank). */
-import type { ArticleRef } from '../../shared/article-schema.ts';
+import type { ArticleRef } from './article-schema.ts';
 
 const MAX_STEM = 16;
 

@@ -1,0 +1,158 @@
+/**
+ * Writes `og/<id>.png` for every article. Rendering is CPU-bound (~40 ms a card), so cards are cached
+ * by content and code version and the missing ones are shared among worker threads, one per core.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { renderPreviewPng } from './render-preview.ts';
+import type { CardText } from './preview-card.ts';
+
+export interface PreviewJob {
+  readonly id: string;
+  readonly card: CardText;
+}
+
+/** One card to render and the files to write it to (the output, and the cache when there is one). */
+export interface PreviewTask {
+  readonly card: CardText;
+  readonly paths: readonly string[];
+}
+
+export interface PreviewOptions {
+  /** Folder for rendered cards keyed by content; null renders every card. */
+  readonly cacheDir: string | null;
+  /** Worker threads to use; defaults to the number of cores. */
+  readonly threads?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface PreviewResult {
+  readonly rendered: number;
+  readonly cached: number;
+}
+
+const BATCH = 16;
+/** Below this many cards, starting workers (and loading fonts in each) costs more than it saves. */
+const MIN_FOR_WORKERS = 48;
+
+/** Changes whenever the card's code or its rendering libraries change, so stale cards are not reused. */
+async function codeVersion(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['./preview-card.ts', './render-preview.ts'])
+    hash.update(await readFile(new URL(file, import.meta.url)));
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['satori/package.json', '@resvg/resvg-js/package.json', '@fontsource/noto-sans/package.json']) {
+    hash.update((require(pkg) as { version: string }).version);
+  }
+  return hash.digest('hex');
+}
+
+function cardKey(version: string, card: CardText): string {
+  return createHash('sha256').update(version).update(JSON.stringify(card)).digest('hex').slice(0, 40);
+}
+
+export async function writePreviewImages(
+  outDir: string,
+  jobs: readonly PreviewJob[],
+  options: PreviewOptions,
+): Promise<PreviewResult> {
+  const imageDir = join(outDir, 'og');
+  await mkdir(imageDir, { recursive: true });
+  const version = options.cacheDir === null ? '' : await codeVersion();
+  if (options.cacheDir !== null) await mkdir(options.cacheDir, { recursive: true });
+
+  const tasks: PreviewTask[] = [];
+  let cached = 0;
+  for (const job of jobs) {
+    const out = join(imageDir, `${job.id}.png`);
+    if (options.cacheDir === null) {
+      tasks.push({ card: job.card, paths: [out] });
+      continue;
+    }
+    const cachePath = join(options.cacheDir, `${cardKey(version, job.card)}.png`);
+    try {
+      await copyFile(cachePath, out);
+      cached++;
+    } catch {
+      tasks.push({ card: job.card, paths: [out, cachePath] });
+    }
+  }
+  options.onProgress?.(cached, jobs.length);
+  await renderTasks(tasks, options.threads ?? availableParallelism(), (done) =>
+    options.onProgress?.(cached + done, jobs.length),
+  );
+  return { rendered: tasks.length, cached };
+}
+
+async function renderTasks(tasks: readonly PreviewTask[], threads: number, onDone: (done: number) => void) {
+  if (threads <= 1 || tasks.length < MIN_FOR_WORKERS) {
+    for (const [i, task] of tasks.entries()) {
+      const png = await renderPreviewPng(task.card);
+      await Promise.all(task.paths.map((path) => writeFile(path, png)));
+      onDone(i + 1);
+    }
+    return;
+  }
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(tasks.length / BATCH)) }, () => startWorker());
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= tasks.length) return resolve();
+              worker.postMessage(tasks.slice(next, next + BATCH));
+              next += BATCH;
+            };
+            worker.on('message', (message: { done?: number; error?: string }) => {
+              if (message.error !== undefined) return reject(new Error(`preview image worker: ${message.error}`));
+              done += message.done ?? 0;
+              onDone(done);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`preview image worker exited with code ${code}`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The ES module build of tsx's API (a plain `require.resolve` would give the CommonJS one). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const pkg = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  const entry = pkg.exports['./esm/api']?.import.default;
+  if (entry === undefined) throw new Error('tsx no longer exports ./esm/api; update the preview image workers');
+  return new URL(entry, pathToFileURL(manifest)).href;
+}
+
+/**
+ * Workers run the TypeScript source like the main thread does: a small bootstrap registers tsx's
+ * loader in the worker, then imports the worker module.
+ */
+function startWorker(): Worker {
+  const bootstrap = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: {
+      tsx: tsxEsmApi(),
+      entry: new URL('./preview-worker.ts', import.meta.url).href,
+    },
+  });
+}

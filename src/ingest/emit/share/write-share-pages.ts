@@ -1,0 +1,106 @@
+/**
+ * Writes a real HTML page for every article at its own URL (`article/<id>/index.html`), with the tags
+ * link previews read (Open Graph, Twitter card, JSON-LD NewsArticle) and the article text itself, plus
+ * `404.html` and the home page's own preview tags. Crawlers do not run JavaScript: these pages must
+ * stand on their own.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ArticleEntry } from '../../../shared/article-schema.ts';
+import { SITE_NAME } from '../../../shared/site-paths.ts';
+import { articlePageHtml, notFoundPageHtml } from './article-html.ts';
+import { escapeHtml as e, jsonForScript } from './html-text.ts';
+import { parsePageTemplate, type PageTemplate } from './page-template.ts';
+import { shareMeta } from './share-meta.ts';
+
+const SITE_DESCRIPTION = "Every outlet's copy of the news, grouped by story, readable offline.";
+
+const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
+  `<meta ${attr}="${key}" content="${e(String(value))}" />`;
+
+export function articleHeadTags(entry: ArticleEntry, siteUrl: string): string {
+  const m = shareMeta(entry.article, siteUrl);
+  const published = entry.article.published;
+  return [
+    meta('name', 'description', m.description),
+    `<link rel="canonical" href="${e(m.canonical)}" />`,
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:site_name', m.siteName),
+    meta('property', 'og:title', entry.article.headline),
+    meta('property', 'og:description', m.description),
+    meta('property', 'og:url', m.canonical),
+    meta('property', 'og:image', m.image.url),
+    meta('property', 'og:image:type', 'image/png'),
+    meta('property', 'og:image:width', m.image.width),
+    meta('property', 'og:image:height', m.image.height),
+    meta('property', 'og:image:alt', m.image.alt),
+    ...(published === null ? [] : [meta('property', 'article:published_time', published)]),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    meta('name', 'twitter:title', entry.article.headline),
+    meta('name', 'twitter:description', m.description),
+    meta('name', 'twitter:image', m.image.url),
+    meta('name', 'twitter:image:alt', m.image.alt),
+    `<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>`,
+  ]
+    .map((tag) => `    ${tag}`)
+    .join('\n');
+}
+
+function homeHeadTags(siteUrl: string): string {
+  return [
+    meta('name', 'description', `${SITE_NAME}: ${SITE_DESCRIPTION}`),
+    `<link rel="canonical" href="${e(`${siteUrl}/`)}" />`,
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:site_name', SITE_NAME),
+    meta('property', 'og:title', SITE_NAME),
+    meta('property', 'og:description', SITE_DESCRIPTION),
+    meta('property', 'og:url', `${siteUrl}/`),
+  ]
+    .map((tag) => `    ${tag}`)
+    .join('\n');
+}
+
+export async function readPageTemplate(outDir: string): Promise<{ template: PageTemplate; shell: string }> {
+  const path = join(outDir, 'index.html');
+  const shell = await readFile(path, 'utf8');
+  return { template: parsePageTemplate(shell, path), shell };
+}
+
+async function writePage(path: string, html: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, html);
+}
+
+/** Writes every share page, 404.html and the home page's tags; returns the number of article pages. */
+export async function writeSharePages(
+  outDir: string,
+  entries: Iterable<ArticleEntry>,
+  siteUrl: string,
+): Promise<number> {
+  const { template, shell } = await readPageTemplate(outDir);
+  let written = 0;
+  for (const entry of entries) {
+    const html = template.render({
+      title: `${entry.article.headline} — ${SITE_NAME}`,
+      head: articleHeadTags(entry, siteUrl),
+      body: articlePageHtml(entry),
+    });
+    // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
+    await writePage(join(outDir, 'article', entry.article.id, 'index.html'), html);
+    written++;
+  }
+  await writePage(
+    join(outDir, '404.html'),
+    template.render({
+      title: `Page not found — ${SITE_NAME}`,
+      head: `    <meta name="robots" content="noindex" />`,
+      body: notFoundPageHtml(),
+    }),
+  );
+  // The home page keeps its own description and body; it gains a canonical URL and preview tags.
+  await writeFile(
+    join(outDir, 'index.html'),
+    shell.replace('</head>', () => `${homeHeadTags(siteUrl)}\n  </head>`),
+  );
+  return written;
+}
