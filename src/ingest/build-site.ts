@@ -15,6 +15,7 @@ import { formatDate } from '../shared/format-date.ts';
 import { extractInputs } from './extract-inputs.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
+import { StageClock, type StageTiming } from './stage-clock.ts';
 
 export interface BuildOptions {
   readonly articlesDir: string;
@@ -25,6 +26,8 @@ export interface BuildOptions {
   readonly maxBytes?: number;
   /** Absolute URL the site is served from, for canonical and preview URLs (default: the local preview). */
   readonly siteUrl?: string;
+  /** False skips the preview images (the pages still name them); the benchmark times them apart. */
+  readonly previewImages?: boolean;
   /** Folder for cached preview images; null renders every image again. */
   readonly cacheDir?: string | null;
   readonly log?: (line: string) => void;
@@ -37,6 +40,8 @@ export const DEFAULT_CACHE_DIR = '.cache/broadsheet';
 export interface BuildResult {
   readonly report: BuildReport;
   readonly articles: readonly Article[];
+  /** Wall time and memory of each stage, in the order they ran. */
+  readonly stages: readonly StageTiming[];
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -49,31 +54,38 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const siteUrl = normaliseSiteUrl(siteUrlSetting || DEFAULT_SITE_URL);
 
-  const { inputs, skipped } = await readInputs(options.articlesDir, options.maxBytes);
-  const { articles, failed } = extractInputs(inputs);
+  const clock = new StageClock();
+  const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
+  const { articles, failed } = clock.timeSync('extract', () => extractInputs(inputs));
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
-  const corpus = relateCorpus(articles);
-  if (options.skipApp !== true) await buildAppShell(outDir);
-  await writeSiteData(outDir, articles, corpus, builtAt);
+  const corpus = relateCorpus(articles, undefined, clock);
+  if (options.skipApp !== true) await clock.time('app shell', () => buildAppShell(outDir));
+  await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
   if (options.skipApp !== true) {
-    await writeSharePages(
-      outDir,
-      articles.map((a) => articleEntry(a, corpus)),
-      siteUrl,
+    await clock.time('share pages', () =>
+      writeSharePages(
+        outDir,
+        articles.map((a) => articleEntry(a, corpus)),
+        siteUrl,
+      ),
     );
-    await writePreviewImages(
-      outDir,
-      articles.map((a) => ({
-        id: a.id,
-        card: {
-          headline: a.headline,
-          outlet: a.outlet,
-          date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
-        },
-      })),
-      { cacheDir: options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR, 'preview-images') : options.cacheDir },
+  }
+  if (options.skipApp !== true && options.previewImages !== false) {
+    await clock.time('preview images', () =>
+      writePreviewImages(
+        outDir,
+        articles.map((a) => ({
+          id: a.id,
+          card: {
+            headline: a.headline,
+            outlet: a.outlet,
+            date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
+          },
+        })),
+        { cacheDir: options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR, 'preview-images') : options.cacheDir },
+      ),
     );
   }
   await writeHeaders(outDir);
@@ -84,5 +96,5 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       `stor${corpus.stories.length === 1 ? 'y' : 'ies'} into ${outDir}` +
       (leftOut.length > 0 ? `; ${leftOut.length} file(s) left out (see report.json)` : ''),
   );
-  return { report, articles };
+  return { report, articles, stages: clock.timings };
 }

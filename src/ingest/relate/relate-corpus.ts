@@ -4,6 +4,7 @@
  */
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
+import type { StageClock } from '../stage-clock.ts';
 import { groupStories } from './group-stories.ts';
 import { relatedArticles } from './related-articles.ts';
 
@@ -59,18 +60,25 @@ function summarise(members: readonly Article[]): StorySummary {
   };
 }
 
-export function relateCorpus(articles: readonly Article[], relatedCount = DEFAULT_RELATED_COUNT): RelatedCorpus {
+export function relateCorpus(
+  articles: readonly Article[],
+  relatedCount = DEFAULT_RELATED_COUNT,
+  clock?: StageClock,
+): RelatedCorpus {
+  const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
   const docs = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
-  const groups = groupStories(docs);
+  const groups = time('group', () => groupStories(docs));
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
 
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
 
-  const matches = relatedArticles(
-    docs.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) })),
-    relatedCount,
+  const matches = time('relate', () =>
+    relatedArticles(
+      docs.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) })),
+      relatedCount,
+    ),
   );
   const relatedOf = new Map<string, RelatedArticle[]>();
   articles.forEach((article, i) => {

@@ -5,7 +5,7 @@
  * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
  */
 import { terms } from './terms.ts';
-import { buildVectorSpace, dot, strongestTerms, strongTermPostings, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, dot, type TermVector } from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -23,9 +23,62 @@ export interface RelatedMatch {
 /** Long vectors: topic similarity needs the whole vocabulary of an article, not only its top words. */
 const VECTOR_TERMS = 200;
 const CANDIDATE_TERMS = 40;
-/** Terms in more articles than this propose no candidates (they still count in the cosine). */
-const MAX_POSTING = 5000;
+/**
+ * Each term's posting list keeps only the articles where the term weighs most (impact order), so one
+ * article's candidate search costs at most CANDIDATE_TERMS × MAX_POSTING steps whatever the corpus size.
+ */
+const MAX_POSTING = 1000;
+/** Candidates ranked by the partial score over strong terms; only these get the exact cosine. */
+const RERANK = 100;
 const EXPLAIN_TERMS = 4;
+
+interface Posting {
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** For each term, the articles that have it among their strongest terms, heaviest first, truncated. */
+function impactPostings(vectors: readonly TermVector[]): Map<number, Posting> {
+  const lists = new Map<number, [number, number][]>();
+  vectors.forEach((v, doc) => {
+    for (const k of strongestPositions(v, CANDIDATE_TERMS)) {
+      const id = v.ids[k] ?? 0;
+      const entry: [number, number] = [doc, v.weights[k] ?? 0];
+      const list = lists.get(id);
+      if (list === undefined) lists.set(id, [entry]);
+      else list.push(entry);
+    }
+  });
+  const postings = new Map<number, Posting>();
+  for (const [id, list] of lists) {
+    const kept =
+      list.length > MAX_POSTING ? list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTING) : list;
+    postings.set(id, { docs: Int32Array.from(kept, ([d]) => d), weights: Float64Array.from(kept, ([, w]) => w) });
+  }
+  return postings;
+}
+
+/** The `count` items with the highest scores, best first (ties by index): a bounded insertion, not a full sort. */
+function topByScore(items: readonly number[], score: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) =>
+    (score[a] ?? 0) > (score[b] ?? 0) || ((score[a] ?? 0) === (score[b] ?? 0) && a < b);
+  for (const item of items) {
+    if (top.length === count && !better(item, top[count - 1] ?? 0)) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && better(item, top[at - 1] ?? 0)) {
+      top[at] = top[at - 1] ?? 0;
+      at--;
+    }
+    top[at] = item;
+  }
+  return top;
+}
+
+/** Positions (into ids/weights) of a vector's `count` heaviest terms. */
+function strongestPositions(v: TermVector, count: number): number[] {
+  return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
+}
 
 function displayForms(docs: readonly RelatedInput[]): Map<string, string> {
   // The most frequent surface spelling of each term, so explanations read "Rubio", not "rubio".
@@ -70,16 +123,31 @@ function sharedTerms(a: TermVector, b: TermVector, vocabulary: readonly string[]
 export function relatedArticles(docs: readonly RelatedInput[], k: number): RelatedMatch[][] {
   if (k === 0) return docs.map(() => []);
   const { vectors, vocabulary } = buildVectorSpace(docs, VECTOR_TERMS);
-  const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
+  const postings = impactPostings(vectors);
   const forms = displayForms(docs);
+  // Partial scores accumulate in one array reused for every article; `touched` lists what to reset.
+  const partial = new Float64Array(vectors.length);
+  const touched: number[] = [];
   return vectors.map((v, i) => {
-    const candidates = new Set<number>();
-    for (const id of strongestTerms(v, CANDIDATE_TERMS)) {
-      const list = postings.get(id) ?? [];
-      if (list.length > MAX_POSTING) continue;
-      for (const j of list) if (j !== i && docs[j]?.storyKey !== docs[i]?.storyKey) candidates.add(j);
+    for (const k of strongestPositions(v, CANDIDATE_TERMS)) {
+      const posting = postings.get(v.ids[k] ?? 0);
+      if (posting === undefined) continue;
+      const w = v.weights[k] ?? 0;
+      for (let p = 0; p < posting.docs.length; p++) {
+        const j = posting.docs[p] ?? 0;
+        if (partial[j] === 0) touched.push(j);
+        partial[j] = (partial[j] ?? 0) + w * (posting.weights[p] ?? 0);
+      }
     }
-    const best = [...candidates]
+    const storyKey = docs[i]?.storyKey;
+    const candidates = topByScore(
+      touched.filter((j) => j !== i && docs[j]?.storyKey !== storyKey),
+      partial,
+      RERANK,
+    );
+    for (const j of touched) partial[j] = 0;
+    touched.length = 0;
+    const best = candidates
       .map((j) => [j, dot(v, vectors[j] as TermVector)] as const)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, k);

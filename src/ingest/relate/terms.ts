@@ -20,12 +20,19 @@ const STOPWORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/** Folded forms of words already seen: a corpus repeats its words, so most lookups hit. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 1_000_000;
+
 export function foldTerm(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s$/u, '');
+  const known = folded.get(word);
+  if (known !== undefined) return known;
+  // Plain ASCII has no accents to fold: skip the Unicode normalisation, the expensive part.
+  const base = /^[ -~]*$/.test(word) ? word : word.normalize('NFKD').replace(/\p{M}/gu, '');
+  const term = base.toLowerCase().replace(/['’]s$/u, '');
+  if (folded.size >= MAX_FOLDED) folded.clear();
+  folded.set(word, term);
+  return term;
 }
 
 /** Content terms of a text, in order, with repeats. */

@@ -1,0 +1,32 @@
+/**
+ * One timed build in a fresh process (so peak memory is this build's alone); prints its stage timings as
+ * JSON on the last line of stdout. Used by run-bench.ts.
+ *   tsx scripts/bench/build-once.ts ARTICLES OUT [--no-images]
+ */
+import { parseArgs } from 'node:util';
+import { buildSite } from '../../src/ingest/build-site.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'no-images': { type: 'boolean', default: false } },
+});
+const [articlesDir, outDir] = positionals;
+if (articlesDir === undefined || outDir === undefined) throw new Error('usage: build-once.ts ARTICLES OUT');
+const start = performance.now();
+const result = await buildSite({
+  articlesDir,
+  outDir,
+  siteUrl: 'https://bench.example.org',
+  cacheDir: null,
+  previewImages: !values['no-images'],
+  log: () => {},
+});
+process.stdout.write(
+  `${JSON.stringify({
+    ms: performance.now() - start,
+    peakRssMiB: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024),
+    built: result.report.built,
+    leftOut: result.report.leftOut,
+    stages: result.stages,
+  })}\n`,
+);

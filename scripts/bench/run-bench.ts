@@ -1,0 +1,174 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000] [--quick]`: generates seeded corpora (scripts/bench/
+ * generate-corpus.ts) and runs the real build on each in a fresh process, recording per stage the wall
+ * time, the memory, and the output size; prints a table and writes bench/results.json (git-ignored) with
+ * the machine. Preview images are timed on their own (images per second), since at 100k they dwarf the rest.
+ * `--quick` does 1k only, in well under a minute; `npm test` runs it to keep it working.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import type { StageTiming } from '../../src/ingest/stage-clock.ts';
+import { countFiles, generateCorpus, loadBundledSources, loadSources, type SourceArticle } from './generate-corpus.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    quick: { type: 'boolean', default: false },
+    'image-sample': { type: 'string', default: '1000' },
+    bbc: { type: 'string', default: resolve(ROOT, '../shared/corpus/bbc') },
+    work: { type: 'string', default: resolve(ROOT, '.cache/bench') },
+  },
+});
+const sizes = values.quick ? [1000] : values.sizes.split(',').map(Number);
+const imageSample = values.quick ? 200 : Number(values['image-sample']);
+
+interface BuildRun {
+  ms: number;
+  peakRssMiB: number;
+  built: number;
+  leftOut: number;
+  stages: StageTiming[];
+}
+
+async function folderBytes(path: string): Promise<number> {
+  let total = 0;
+  let entries;
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? await folderBytes(full) : (await stat(full)).size;
+  }
+  return total;
+}
+
+async function sourcesForCorpus(): Promise<{ sources: SourceArticle[]; name: string }> {
+  if (existsSync(join(values.bbc, 'index.json'))) return { sources: await loadSources(values.bbc), name: 'bbc' };
+  console.error(`note: ${values.bbc} not found; generating from the bundled articles (figures are not comparable)`);
+  return { sources: await loadBundledSources(join(ROOT, 'articles')), name: 'bundled' };
+}
+
+let sourceName = 'bbc';
+
+async function corpusOf(size: number, sources: readonly SourceArticle[]): Promise<string> {
+  const dir = join(values.work, `corpus-${sourceName}-${size}`);
+  if ((await countFiles(dir)) !== size) {
+    await rm(dir, { recursive: true, force: true });
+    const start = performance.now();
+    await generateCorpus(dir, size, sources);
+    console.error(`generated ${size} articles in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+  return dir;
+}
+
+async function buildOnce(articles: string, out: string, images: boolean): Promise<BuildRun> {
+  await rm(out, { recursive: true, force: true });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/bench/build-once.ts'), articles, out, ...(images ? [] : ['--no-images'])],
+    { maxBuffer: 1 << 26, cwd: ROOT },
+  );
+  const last = stdout.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(last) as BuildRun;
+}
+
+const OUTPUT_OF: Readonly<Record<string, string>> = {
+  'write data': 'data',
+  'share pages': 'article',
+  'preview images': 'og',
+  'app shell': 'assets',
+};
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mib = (bytes: number) => bytes / (1024 * 1024);
+
+async function main(): Promise<void> {
+  const { sources, name } = await sourcesForCorpus();
+  sourceName = name;
+  const results: Record<string, unknown>[] = [];
+  const rows: string[] = [];
+  for (const size of sizes) {
+    const articles = await corpusOf(size, sources);
+    const out = join(values.work, `site-${size}`);
+    const build = await buildOnce(articles, out, false);
+    const inputBytes = await folderBytes(articles);
+    const stages = [];
+    for (const s of build.stages) {
+      const folder = OUTPUT_OF[s.stage];
+      const outBytes = folder === undefined ? 0 : await folderBytes(join(out, folder));
+      stages.push({ ...s, outMiB: mib(outBytes) });
+      rows.push(
+        `${String(size).padStart(7)}  ${s.stage.padEnd(14)} ${fmt(s.ms / 1000, 2).padStart(8)} s ${fmt(s.peakRssMiB, 0).padStart(7)} MiB ${folder === undefined ? '        ' : `${fmt(mib(outBytes)).padStart(7)} MiB`}`,
+      );
+    }
+    rows.push(
+      `${String(size).padStart(7)}  ${'TOTAL'.padEnd(14)} ${fmt(build.ms / 1000, 2).padStart(8)} s ${fmt(build.peakRssMiB, 0).padStart(7)} MiB ${fmt(mib(await folderBytes(out))).padStart(7)} MiB  (input ${fmt(mib(inputBytes))} MiB, ${build.built} built, ${build.leftOut} left out)`,
+    );
+    results.push({
+      size,
+      totalMs: build.ms,
+      peakRssMiB: build.peakRssMiB,
+      built: build.built,
+      leftOut: build.leftOut,
+      stages,
+    });
+  }
+
+  // Preview images: a build with images of the first `imageSample` articles, cache off, both cores.
+  const sampleDir = await corpusOf(Math.min(imageSample, sizes[0] ?? imageSample), sources);
+  const withImages = await buildOnce(sampleDir, join(values.work, 'site-images'), true);
+  const imageStage = withImages.stages.find((s) => s.stage === 'preview images');
+  const imagesPerSecond = imageStage === undefined ? 0 : withImages.built / (imageStage.ms / 1000);
+
+  const byStage = (size: number, stage: string) =>
+    (results.find((r) => r['size'] === size)?.['stages'] as { stage: string; ms: number }[] | undefined)?.find(
+      (s) => s.stage === stage,
+    )?.ms;
+  const machine = {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: totalmem() / 2 ** 30,
+    node: process.version,
+  };
+  console.log(`machine: ${machine.cores} cores (${machine.cpu}), ${fmt(machine.memoryGiB)} GiB, Node ${machine.node}`);
+  console.log('   size  stage              time      peak RSS    output');
+  for (const row of rows) console.log(row);
+  console.log(
+    `preview images: ${fmt(imagesPerSecond)} images/s on ${machine.cores} cores (${withImages.built} images, no cache)`,
+  );
+  const sharePages = sizes.map((size) => {
+    const ms = byStage(size, 'share pages');
+    return ms === undefined ? '' : `${size}: ${fmt(size / (ms / 1000), 0)} pages/s`;
+  });
+  console.log(`share pages: ${sharePages.join(', ')}`);
+  const small = results.find((r) => r['size'] === 10000)?.['totalMs'] as number | undefined;
+  const large = results.find((r) => r['size'] === 100000)?.['totalMs'] as number | undefined;
+  if (small !== undefined && large !== undefined) console.log(`10k→100k time ratio: ${fmt(large / small, 2)}`);
+
+  await mkdir(join(ROOT, 'bench'), { recursive: true });
+  await writeFile(
+    join(ROOT, 'bench/results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        builds: results,
+        previewImages: { images: withImages.built, imagesPerSecond },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+await main();
