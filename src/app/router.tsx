@@ -15,6 +15,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, loader: storyListLoader, Component: StoryListRoute },
           { path: 'article/:id', loader: articleLoader, Component: ArticleRoute },
+          // Search and its engine are a separate chunk, fetched on the first search.
+          { path: 'search', lazy: () => import('./routes/search-route.tsx') },
           { path: '*', Component: NotFoundView },
         ],
       },

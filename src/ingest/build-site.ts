@@ -9,7 +9,10 @@ import { formatLeftOut, makeReport, writeReport, type BuildReport } from './emit
 import { writePreviewImages } from './emit/preview-image/write-preview-images.ts';
 import { normaliseSiteUrl } from './emit/share/share-meta.ts';
 import { writeSharePages } from './emit/share/write-share-pages.ts';
+import { writeFeeds } from './emit/write-feeds.ts';
 import { writeHeaders } from './emit/write-headers.ts';
+import { writeSearchIndex } from './emit/write-search-index.ts';
+import { writeSitemap } from './emit/write-sitemap.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputs } from './extract-inputs.ts';
@@ -63,6 +66,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const corpus = relateCorpus(articles, undefined, clock);
   if (options.skipApp !== true) await clock.time('app shell', () => buildAppShell(outDir));
   await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
+  await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
+  await clock.time('feeds', async () => {
+    await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt);
+    await writeSitemap(outDir, articles, siteUrl);
+  });
   if (options.skipApp !== true) {
     await clock.time('share pages', () =>
       writeSharePages(

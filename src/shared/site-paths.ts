@@ -21,4 +21,13 @@ export const siteIndexPath = (): string => `${DATA_ROOT}/index.json`;
 export const storyPagePath = (page: number): string => `${DATA_ROOT}/stories/page-${page}.json`;
 export const articleEntryPath = (id: string): string => `${DATA_ROOT}/articles/${encodeURIComponent(id)}.json`;
 
+export const searchIndexPath = (): string => `${DATA_ROOT}/search-index.json`;
+/** The search page; `?q=` holds the query so a search can be shared and survives a reload. */
+export const SEARCH_PATH = '/search/';
+export const searchPath = (query: string): string =>
+  query === '' ? SEARCH_PATH : `${SEARCH_PATH}?q=${encodeURIComponent(query)}`;
+
+/** An Atom feed of one story's copies, to follow its new coverage. */
+export const storyFeedPath = (storyId: string): string => `/feeds/story/${encodeURIComponent(storyId)}.xml`;
+
 export const SITE_NAME = 'Broadsheet';

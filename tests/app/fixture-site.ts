@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { relateCorpus } from '../../src/ingest/relate/relate-corpus.ts';
+import { buildSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { SCHEMA_VERSION, type Article, type ArticleEntry } from '../../src/shared/article-schema.ts';
 
 const SEEDS = ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt'];
@@ -40,6 +41,7 @@ export function siteFiles(): Map<string, unknown> {
     stories: corpus.stories,
   });
   for (const a of articles) files.set(`/data/articles/${a.id}.json`, entryFor(a));
+  files.set('/data/search-index.json', JSON.parse(JSON.stringify(buildSearchIndex(corpus.stories, articles))));
   return files;
 }
 

@@ -4,11 +4,13 @@
  * opened in Chromium: no dialog opens, no payload script runs (the `window.__xss` marker they all try to
  * set stays unset), the Content Security Policy reports no violation, and each payload is visible on the
  * page as the text it is. The pre-rendered share pages, read with JavaScript off, keep every payload as
- * text in the title, the preview tags, the JSON-LD and the body.
+ * text in the title, the preview tags, the JSON-LD and the body; the feeds parse and carry them intact.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parseFragment } from 'parse5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -220,4 +222,30 @@ describe(`${PAYLOADS.length} XSS payloads in article text`, () => {
     await context.close();
     await page.context().close();
   }, 120_000);
+
+  it('stay text in the feeds: RSS and Atom parse as XML and JSON Feed as JSON, with every headline intact', async () => {
+    const headlines = new Set(PAYLOADS.map((payload, i) => `Council row ${i} over ${payload} harbour wall`));
+    const get = async (path: string) => (await fetch(`${site.url}${path}`)).text();
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true });
+    const rss = xml.parse(await get('/feed.xml'), true) as { rss: { channel: { item: { title: string }[] } } };
+    const atom = xml.parse(await get('/atom.xml'), true) as {
+      feed: { entry: { title: { '#text': string; '@type': string } }[] };
+    };
+    const json = JSON.parse(await get('/feed.json')) as { items: { title: string }[] };
+    // Atom titles are type="html": a feed reader parses them as HTML, so that must give back only text.
+    const atomTitles = atom.feed.entry.map((e) => {
+      expect(e.title['@type']).toBe('html');
+      const fragment = parseFragment(e.title['#text']);
+      expect(fragment.childNodes.every((n) => n.nodeName === '#text')).toBe(true);
+      return fragment.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
+    });
+    for (const titles of [
+      rss.rss.channel.item.map((i) => String(i.title)),
+      atomTitles,
+      json.items.map((i) => i.title),
+    ]) {
+      expect(titles).toHaveLength(PAYLOADS.length);
+      expect(new Set(titles)).toEqual(headlines);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** Beside an article: the same story's other copies first, then related articles with why they relate. */
 import { Link } from 'react-router';
-import { articlePath } from '../../shared/site-paths.ts';
+import { articlePath, storyFeedPath } from '../../shared/site-paths.ts';
 import type { ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 
@@ -50,6 +50,9 @@ export function StorySidebar({
           </ul>
         )}
       </section>
+      <p className="follow">
+        <a href={storyFeedPath(story.id)}>Follow this story (Atom feed)</a>
+      </p>
     </aside>
   );
 }

@@ -1,4 +1,5 @@
 import { Link, Outlet, useNavigation } from 'react-router';
+import { SearchBox } from '../search/search-box.tsx';
 
 export function RootLayout() {
   const navigation = useNavigation();
@@ -11,6 +12,7 @@ export function RootLayout() {
         <Link to="/" className="masthead">
           Broadsheet
         </Link>
+        <SearchBox />
       </header>
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />

@@ -6,7 +6,7 @@
 import type { Article, ArticleEntry, Block } from '../../../shared/article-schema.ts';
 import { formatDate } from '../../../shared/format-date.ts';
 import { outletLabel } from '../../../shared/outlet-label.ts';
-import { articlePath, SITE_NAME } from '../../../shared/site-paths.ts';
+import { articlePath, SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
 import { escapeHtml as e } from './html-text.ts';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -75,7 +75,7 @@ function sidebarHtml({ article, story, related }: ArticleEntry): string {
       ),
       'No related stories.',
     ) +
-    `</section></aside>`
+    `</section><p class="follow"><a href="${e(storyFeedPath(story.id))}">Follow this story (Atom feed)</a></p></aside>`
   );
 }
 
@@ -88,17 +88,31 @@ export function siteChromeHtml(main: string): string {
   );
 }
 
-export function articlePageHtml(entry: ArticleEntry): string {
-  const { article } = entry;
+/** The article's blocks as HTML (also the full content of feed entries). */
+export function articleBlocksHtml(article: Article): string {
   const firstParagraph = article.blocks.findIndex((b) => b.type === 'paragraph');
-  const lang = langOf(article);
-  const blocks = article.blocks
+  return article.blocks
     .map((b, i) => `<div class="block">${blockHtml(b, i === firstParagraph ? article.dateline : null)}</div>`)
     .join('');
+}
+
+export function articlePageHtml(entry: ArticleEntry): string {
+  const { article } = entry;
+  const lang = langOf(article);
+  const blocks = articleBlocksHtml(article);
   return siteChromeHtml(
     `<div class="article-layout"><article class="article"${lang === null ? '' : ` lang="${e(lang)}"`} dir="${article.direction}">` +
       // The app puts its share buttons here; the empty box keeps the text from moving when it does.
       `${headerHtml(article)}<div class="share-controls"></div><div class="article-body">${blocks}</div></article>${sidebarHtml(entry)}</div>`,
+  );
+}
+
+/** The search page before the app takes over: with JavaScript off, it says search needs it. */
+export function searchPageHtml(): string {
+  return siteChromeHtml(
+    `<section class="story-list" aria-labelledby="search-title"><h1 id="search-title">Search</h1>` +
+      `<noscript><p>Searching needs JavaScript. Every story is listed on the <a href="/">front page</a>.</p></noscript>` +
+      `</section>`,
   );
 }
 

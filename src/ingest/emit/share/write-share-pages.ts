@@ -7,8 +7,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArticleEntry } from '../../../shared/article-schema.ts';
-import { SITE_NAME } from '../../../shared/site-paths.ts';
-import { articlePageHtml, notFoundPageHtml } from './article-html.ts';
+import { SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
+import { articlePageHtml, notFoundPageHtml, searchPageHtml } from './article-html.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
@@ -40,6 +40,7 @@ export function articleHeadTags(entry: ArticleEntry, siteUrl: string): string {
     meta('name', 'twitter:description', m.description),
     meta('name', 'twitter:image', m.image.url),
     meta('name', 'twitter:image:alt', m.image.alt),
+    `<link rel="alternate" type="application/atom+xml" title="${e(`Story: ${entry.story.headline}`)}" href="${e(storyFeedPath(entry.story.id))}" />`,
     `<script type="application/ld+json">${jsonForScript(m.jsonLd)}</script>`,
   ]
     .map((tag) => `    ${tag}`)
@@ -95,6 +96,14 @@ export async function writeSharePages(
       title: `Page not found — ${SITE_NAME}`,
       head: `    <meta name="robots" content="noindex" />`,
       body: notFoundPageHtml(),
+    }),
+  );
+  await writePage(
+    join(outDir, 'search', 'index.html'),
+    template.render({
+      title: `Search — ${SITE_NAME}`,
+      head: `    <meta name="robots" content="noindex" />`,
+      body: searchPageHtml(),
     }),
   );
   // The home page keeps its own description and body; it gains a canonical URL and preview tags.

@@ -1,0 +1,69 @@
+/**
+ * The search index in the browser, loaded on first use (this module and MiniSearch are their own chunk,
+ * never part of the first page load). Results are stories, best first.
+ */
+import MiniSearch from 'minisearch';
+import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
+import {
+  INDEX_OPTIONS,
+  QUERY_OPTIONS,
+  SearchIndexFileSchema,
+  type SearchDocument,
+} from '../../shared/search-options.ts';
+import { searchIndexPath } from '../../shared/site-paths.ts';
+import { SchemaMismatchError } from '../../shared/validate.ts';
+import { fetchValidated } from '../data/fetch-validated.ts';
+
+export interface SearchHit {
+  readonly storyId: string;
+  readonly articleId: string;
+  readonly headline: string;
+  readonly lead: string;
+  readonly outlets: readonly string[];
+  readonly latest: string | null;
+  /** Index terms that matched (folded), for marking the snippet. */
+  readonly terms: readonly string[];
+}
+
+export const MAX_HITS = 50;
+
+let engine: Promise<MiniSearch<SearchDocument>> | undefined;
+
+async function loadEngine(): Promise<MiniSearch<SearchDocument>> {
+  const file = await fetchValidated(searchIndexPath(), SearchIndexFileSchema);
+  if (file.schemaVersion !== SCHEMA_VERSION) {
+    throw new SchemaMismatchError(
+      searchIndexPath(),
+      `schema version ${file.schemaVersion}, expected ${SCHEMA_VERSION}`,
+    );
+  }
+  // The file was checked above; its inner shape is MiniSearch's own serialisation.
+  return MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+}
+
+/** Loads the index once; a failed load is forgotten so the next search tries again. */
+export function searchEngine(): Promise<MiniSearch<SearchDocument>> {
+  engine ??= loadEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+export async function searchStories(query: string): Promise<SearchHit[]> {
+  const trimmed = query.trim();
+  if (trimmed === '') return [];
+  const index = await searchEngine();
+  return index
+    .search(trimmed, QUERY_OPTIONS)
+    .slice(0, MAX_HITS)
+    .map((r) => ({
+      storyId: String(r.id),
+      articleId: String(r['articleId']),
+      headline: String(r['headline']),
+      lead: String(r['lead'] ?? ''),
+      outlets: Array.isArray(r['outlets']) ? (r['outlets'] as unknown[]).map(String) : [],
+      latest: typeof r['latest'] === 'string' ? r['latest'] : null,
+      terms: r.terms,
+    }));
+}

@@ -1,0 +1,190 @@
+/**
+ * What the build writes for discovery: the search index (queried here with the app's own options),
+ * the RSS, Atom and JSON feeds (parsed as XML and JSON), the per-story feeds, the sitemap and robots.txt.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
+import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
+import type { Article } from '../../src/shared/article-schema.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchIndexFile } from '../../src/shared/search-options.ts';
+
+const SITE = 'https://news.example.org';
+let work: string;
+let out: string;
+let result: BuildResult;
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+
+function dated(i: number): string {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const month = String(1 + Math.floor(i / 28)).padStart(2, '0');
+  return `2025-${month}-${day}`;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'broadsheet-discovery-'));
+  const articles = join(work, 'articles');
+  out = join(work, 'out');
+  await mkdir(articles);
+  for (const name of ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt']) {
+    await writeFile(join(articles, name), await readFile(new URL(`../../articles/${name}`, import.meta.url)));
+  }
+  await writeFile(
+    join(articles, 'krakow.txt'),
+    'Café owners in Kraków protest over new terrace rules\n\nPublished 3 March 2025\n\nCafé and bar owners in Kraków gathered in the main square on Monday to protest against new rules that limit the size of summer terraces in the old town.\n\nThe city council said the rules would keep the historic streets open for pedestrians and emergency vehicles.\n',
+  );
+  for (let i = 0; i < 55; i++) {
+    await writeFile(
+      join(articles, `bulletin-${String(i).padStart(2, '0')}.txt`),
+      `Harbour bulletin number ${i} reports on tide and shipping\n\nPublished ${dated(i)}\n\nThe harbour office published bulletin number ${i} on the state of the tide, the shipping lanes and the repairs to the outer wall, which are expected to take several more weeks.\n`,
+    );
+  }
+  result = await buildSite({ articlesDir: articles, outDir: out, siteUrl: SITE, skipApp: true, log: () => {} });
+}, 120_000);
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the search index', () => {
+  async function search(query: string): Promise<string[]> {
+    const file = JSON.parse(await readFile(join(out, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
+    const index = MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    return index.search(query, QUERY_OPTIONS).map((r) => String(r['headline']));
+  }
+
+  it('holds one document per story', async () => {
+    const file = JSON.parse(await readFile(join(out, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
+    const site = JSON.parse(await readFile(join(out, 'data/index.json'), 'utf8')) as { storyCount: number };
+    expect(file.documentCount).toBe(site.storyCount);
+    expect(file.documentCount).toBeLessThan(result.articles.length);
+  });
+
+  it('folds case and accents, matches prefixes and forgives a typo', async () => {
+    for (const query of ['Zelenskyy', 'zelensky', 'KYIV', 'ceasef', 'ceasfire', 'Rubio Jeddah']) {
+      expect((await search(query))[0], query).toMatch(/^US to resume security support to Ukraine/);
+    }
+    expect(await search('krakow cafe')).toEqual(['Café owners in Kraków protest over new terrace rules']);
+    expect(await search('Café Kraków')).toEqual(['Café owners in Kraków protest over new terrace rules']);
+    expect(await search('zzzyzx')).toEqual([]);
+  });
+});
+
+describe('feeds', () => {
+  const articleUrl = /^https:\/\/news\.example\.org\/article\/[^/]+\/$/;
+
+  it('RSS 2.0 lists the latest 50 articles, newest first, with absolute links', async () => {
+    const rss = xml.parse(await readFile(join(out, 'feed.xml'), 'utf8')) as {
+      rss: {
+        '@version': string;
+        channel: { title: string; link: string; description: string; item: Record<string, string>[] };
+      };
+    };
+    expect(rss.rss['@version']).toBe('2.0');
+    expect(rss.rss.channel.title).toBe('Broadsheet');
+    expect(rss.rss.channel.link).toBe(`${SITE}/`);
+    expect(rss.rss.channel.description.length).toBeGreaterThan(0);
+    const items = rss.rss.channel.item;
+    expect(items).toHaveLength(50);
+    for (const item of items) {
+      expect(item['title']).toBeTruthy();
+      expect(item['link']).toMatch(articleUrl);
+      expect(item['pubDate']).toBeTruthy();
+    }
+    const dates = items.map((i) => Date.parse(i['pubDate'] ?? ''));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    // 3 March beats every bulletin (the latest is 27 February); the two undated copies are not among 50.
+    expect(items.map((i) => i['title']).slice(0, 2)).toEqual([
+      'Café owners in Kraków protest over new terrace rules',
+      'Harbour bulletin number 54 reports on tide and shipping',
+    ]);
+  });
+
+  it('Atom has an id, title, updated and entries with absolute links', async () => {
+    const atom = xml.parse(await readFile(join(out, 'atom.xml'), 'utf8')) as {
+      feed: {
+        id: string;
+        title: string;
+        updated: string;
+        entry: { id: string; title: string; updated: string; link: { '@href': string } }[];
+      };
+    };
+    expect(atom.feed.id).toBe(`${SITE}/`);
+    expect(atom.feed.title).toBe('Broadsheet');
+    expect(Number.isNaN(Date.parse(atom.feed.updated))).toBe(false);
+    expect(atom.feed.entry).toHaveLength(50);
+    for (const entry of atom.feed.entry) {
+      expect(entry.link['@href']).toMatch(articleUrl);
+      expect(entry.id).toBe(entry.link['@href']);
+      expect(entry.title).toBeTruthy();
+      expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
+    }
+  });
+
+  it('JSON Feed 1.1 parses and has the required fields', async () => {
+    const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as {
+      version: string;
+      title: string;
+      home_page_url: string;
+      feed_url: string;
+      items: { id: string; url: string; title: string; content_html: string }[];
+    };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.title).toBe('Broadsheet');
+    expect(feed.home_page_url).toBe(`${SITE}/`);
+    expect(feed.feed_url).toBe(`${SITE}/feed.json`);
+    expect(feed.items).toHaveLength(50);
+    for (const item of feed.items) {
+      expect(item.url).toMatch(articleUrl);
+      expect(item.id).toBe(item.url);
+      expect(item.content_html).toContain('<p>');
+    }
+  });
+
+  it('writes a feed for every story, listing its copies', async () => {
+    const files = await readdir(join(out, 'feeds', 'story'));
+    const storyIds = new Set(
+      (
+        JSON.parse(await readFile(join(out, 'data/stories/page-1.json'), 'utf8')) as { stories: { id: string }[] }
+      ).stories.map((s) => `${s.id}.xml`),
+    );
+    for (const file of storyIds) expect(files).toContain(file);
+    const seedStory = result.articles.find((a) => a.sourceFile === '000_35ecf8471d5c1db4.txt');
+    const feedFile = files.find((f) => (seedStory === undefined ? false : f.startsWith('us-to-resume')));
+    const atom = xml.parse(await readFile(join(out, 'feeds', 'story', feedFile ?? ''), 'utf8')) as {
+      feed: { entry: { link: { '@href': string } }[] };
+    };
+    expect(atom.feed.entry).toHaveLength(2);
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('list exactly the built articles (and the home page)', async () => {
+    const sitemap = xml.parse(await readFile(join(out, 'sitemap.xml'), 'utf8')) as {
+      urlset: { url: { loc: string }[] };
+    };
+    const locs = sitemap.urlset.url.map((u) => u.loc).sort();
+    const expected = [`${SITE}/`, ...result.articles.map((a) => `${SITE}/article/${encodeURIComponent(a.id)}/`)].sort();
+    expect(locs).toEqual(expected);
+    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  });
+
+  it('split into an index of files of at most 50,000 URLs for a large site', async () => {
+    const dir = join(work, 'large');
+    await mkdir(dir);
+    const fake = Array.from(
+      { length: URLS_PER_SITEMAP + 10 },
+      (_, i) => ({ id: `a-${i}`, published: null }) as unknown as Article,
+    );
+    expect(await writeSitemap(dir, fake, SITE)).toBe(2);
+    const index = xml.parse(await readFile(join(dir, 'sitemap.xml'), 'utf8')) as {
+      sitemapindex: { sitemap: { loc: string }[] };
+    };
+    expect(index.sitemapindex.sitemap.map((s) => s.loc)).toEqual([`${SITE}/sitemap-1.xml`, `${SITE}/sitemap-2.xml`]);
+    const second = xml.parse(await readFile(join(dir, 'sitemap-2.xml'), 'utf8')) as { urlset: { url: unknown[] } };
+    expect(second.urlset.url).toHaveLength(11);
+  });
+});
