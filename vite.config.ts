@@ -5,6 +5,7 @@
 //   e2e   – the built site in Debian's Chromium through playwright-core
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { previewRoutes } from './src/ingest/preview-routes.ts';
 import { CSP_META, SECURITY_HEADERS } from './src/shared/security-policy.ts';
 
@@ -20,7 +21,36 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), previewRoutes()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    previewRoutes(),
+    // The service worker (src/sw/service-worker.ts) precaches what Vite builds: the app shell. The site's
+    // data is written after this build, so the worker caches it at run time (see src/sw/cache-policy.ts).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'service-worker.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'] },
+      manifest: {
+        name: 'Broadsheet',
+        short_name: 'Broadsheet',
+        description: "Every outlet's copy of the news, grouped by story, readable offline.",
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#1b1b1b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     // The app must work from its own files: no inlined data: URIs that a strict CSP would block.
@@ -42,6 +72,7 @@ export default defineConfig({
             'tests/shared/**/*.test.ts',
             'tests/golden/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'tests/sw/**/*.test.ts',
           ],
         },
       },

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { registerServiceWorker } from './offline/worker-client.ts';
 import { routes } from './router.tsx';
 import './styles.css';
 
@@ -32,3 +33,5 @@ void whenRouterReady().then(() => {
     </StrictMode>,
   );
 });
+
+registerServiceWorker();

@@ -11,6 +11,7 @@ import { normaliseSiteUrl } from './emit/share/share-meta.ts';
 import { writeSharePages } from './emit/share/write-share-pages.ts';
 import { writeFeeds } from './emit/write-feeds.ts';
 import { writeHeaders } from './emit/write-headers.ts';
+import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
 import { writeSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
@@ -65,8 +66,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const corpus = relateCorpus(articles, undefined, clock);
   if (options.skipApp !== true) await clock.time('app shell', () => buildAppShell(outDir));
-  await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
-  await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
+  const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
+  const searchDigest = await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
   await clock.time('feeds', async () => {
     await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt);
     await writeSitemap(outDir, articles, siteUrl);
@@ -96,6 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
+  if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
   await writeHeaders(outDir);
   const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
   await writeReport(outDir, report);

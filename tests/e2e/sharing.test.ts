@@ -66,7 +66,7 @@ describe('the Share button', () => {
     await page.goto(`${baseURL}${path}`);
     const headline = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
     await page.getByRole('button', { name: `Share: ${headline}` }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Link copied');
+    await expect.poll(() => page.locator('.share-controls').getByRole('status').textContent()).toBe('Link copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${path}`);
     await context.close();
   });

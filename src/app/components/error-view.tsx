@@ -1,6 +1,7 @@
 /** What a route shows when its data is missing, malformed or failed to load: never a blank page. */
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { SchemaMismatchError } from '../../shared/validate.ts';
+import { OFFLINE_STATUS_TEXT } from '../data/fetch-validated.ts';
 
 export function NotFoundView() {
   return (
@@ -16,9 +17,30 @@ export function NotFoundView() {
   );
 }
 
+/** Offline, and this page's data was never saved on the device. */
+export function OfflineView() {
+  return (
+    <section className="error-view" aria-labelledby="error-title">
+      <h1 id="error-title" tabIndex={-1}>
+        Not available offline
+      </h1>
+      <p>
+        You are offline and this page was not saved on this device. Stories marked “Saved offline” in the list open
+        without a connection; “Save all for offline” keeps every story next time you are online.
+      </p>
+      <p>
+        <Link to="/">See the stories you can read</Link>
+      </p>
+    </section>
+  );
+}
+
 export function RouteErrorView() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundView />;
+  if (isRouteErrorResponse(error) && error.status === 503 && error.statusText === OFFLINE_STATUS_TEXT) {
+    return <OfflineView />;
+  }
   const title =
     error instanceof SchemaMismatchError ? 'This data does not match the expected format' : 'Something went wrong';
   const detail =

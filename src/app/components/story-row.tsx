@@ -10,7 +10,7 @@ export function leadArticleId(story: StorySummary): string {
   return (story.members.find((m) => m.headline === story.headline) ?? story.members[0])?.id ?? story.id;
 }
 
-export function StoryRow({ story }: { story: StorySummary }) {
+export function StoryRow({ story, savedOffline = false }: { story: StorySummary; savedOffline?: boolean }) {
   return (
     <article className="story-row">
       <h2>
@@ -23,6 +23,7 @@ export function StoryRow({ story }: { story: StorySummary }) {
         <span>
           {story.members.length} {story.members.length === 1 ? 'copy' : 'copies'}
         </span>
+        {savedOffline ? <span className="saved-offline">Saved offline</span> : null}
       </p>
       <ul className="outlets" aria-label="Copies of this story">
         {story.members.map((m) => (

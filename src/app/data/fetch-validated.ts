@@ -7,12 +7,21 @@ import { data } from 'react-router';
 import type * as v from 'valibot';
 import { parseOrThrow } from '../../shared/validate.ts';
 
+export const OFFLINE_STATUS_TEXT = 'Offline';
+
 export async function fetchValidated<TSchema extends v.GenericSchema>(
   url: string,
   schema: TSchema,
   signal?: AbortSignal,
 ): Promise<v.InferOutput<TSchema>> {
-  const response = await fetch(url, signal === undefined ? {} : { signal });
+  let response: Response;
+  try {
+    response = await fetch(url, signal === undefined ? {} : { signal });
+  } catch (error) {
+    if (signal?.aborted === true) throw error;
+    // No network and not in the offline cache: the route shows what is available instead.
+    throw data({ url }, { status: 503, statusText: OFFLINE_STATUS_TEXT });
+  }
   if (response.status === 404) throw data({ url }, { status: 404, statusText: 'Not Found' });
   if (!response.ok) throw data({ url }, { status: response.status, statusText: response.statusText });
   const type = response.headers.get('content-type') ?? '';

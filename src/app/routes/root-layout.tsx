@@ -1,4 +1,5 @@
 import { Link, Outlet, useNavigation } from 'react-router';
+import { OfflineStatus } from '../offline/offline-status.tsx';
 import { SearchBox } from '../search/search-box.tsx';
 
 export function RootLayout() {
@@ -14,6 +15,7 @@ export function RootLayout() {
         </Link>
         <SearchBox />
       </header>
+      <OfflineStatus />
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>

@@ -2,7 +2,9 @@
 import { useEffect } from 'react';
 import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
-import { StoryRow } from '../components/story-row.tsx';
+import { leadArticleId, StoryRow } from '../components/story-row.tsx';
+import { SaveOffline } from '../offline/save-offline.tsx';
+import { useSavedOffline } from '../offline/use-saved-offline.ts';
 
 export async function storyListLoader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get('page') ?? '1';
@@ -16,6 +18,7 @@ export async function storyListLoader({ request }: LoaderFunctionArgs) {
 
 export function StoryListRoute() {
   const { index, storyPage } = useLoaderData<typeof storyListLoader>();
+  const saved = useSavedOffline(storyPage.stories.map((s) => leadArticleId(s)));
   useEffect(() => {
     document.title = storyPage.page === 1 ? 'Broadsheet' : `Broadsheet — page ${storyPage.page}`;
   }, [storyPage.page]);
@@ -30,7 +33,7 @@ export function StoryListRoute() {
       </p>
       {storyPage.stories.length === 0 ? <p>No stories yet: add article text files and rebuild.</p> : null}
       {storyPage.stories.map((story) => (
-        <StoryRow key={story.id} story={story} />
+        <StoryRow key={story.id} story={story} savedOffline={saved.has(leadArticleId(story))} />
       ))}
       {storyPage.pageCount > 1 ? (
         <nav className="pager" aria-label="Pages">
@@ -41,6 +44,7 @@ export function StoryListRoute() {
           {storyPage.page < storyPage.pageCount ? <Link to={`/?page=${storyPage.page + 1}`}>Older stories</Link> : null}
         </nav>
       ) : null}
+      <SaveOffline />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 /** Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts). */
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -46,13 +47,13 @@ export function buildSearchIndex(stories: readonly StorySummary[], articles: rea
   };
 }
 
-/** Writes `data/search-index.json`; returns its size in bytes. */
+/** Writes `data/search-index.json`; returns a digest of it. */
 export async function writeSearchIndex(
   outDir: string,
   stories: readonly StorySummary[],
   articles: readonly Article[],
-): Promise<number> {
+): Promise<string> {
   const json = JSON.stringify(buildSearchIndex(stories, articles));
   await writeFile(join(outDir, searchIndexPath().slice(1)), json);
-  return json.length;
+  return createHash('sha256').update(json).digest('hex');
 }

@@ -1,11 +1,12 @@
 /**
- * Writes the JSON the app reads, each file checked against the shared contract first: the build never
+ * Writes the JSON the app reads (and returns a digest of it), each file checked against the shared contract first: the build never
  * emits data the app would refuse.
  *
  *   data/index.json               SiteIndex: counts and the number of list pages
  *   data/stories/page-<n>.json    StoryPage: one page of the story list, newest first
  *   data/articles/<id>.json       ArticleEntry: the article, its story and its related articles
  */
+import { createHash, type Hash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -23,8 +24,11 @@ import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 
 export const STORIES_PER_PAGE = 30;
 
-async function writeJson(path: string, data: unknown): Promise<void> {
-  await writeFile(path, JSON.stringify(data));
+/** Writes JSON and feeds it to the build's digest, from which the service worker's build id comes. */
+async function writeJson(path: string, data: unknown, digest: Hash): Promise<void> {
+  const json = JSON.stringify(data);
+  digest.update(json);
+  await writeFile(path, json);
 }
 
 export async function writeSiteData(
@@ -32,7 +36,8 @@ export async function writeSiteData(
   articles: readonly Article[],
   corpus: RelatedCorpus,
   builtAt: string,
-): Promise<void> {
+): Promise<string> {
+  const digest = createHash('sha256');
   const dataDir = join(outDir, 'data');
   await mkdir(join(dataDir, 'stories'), { recursive: true });
   await mkdir(join(dataDir, 'articles'), { recursive: true });
@@ -50,7 +55,9 @@ export async function writeSiteData(
     },
     'data/index.json',
   );
-  await writeJson(join(dataDir, 'index.json'), index);
+  // The build time is left out of the digest: rebuilding the same articles is not a new version.
+  digest.update(JSON.stringify({ ...index, builtAt: '' }));
+  await writeFile(join(dataDir, 'index.json'), JSON.stringify(index));
 
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
@@ -64,7 +71,7 @@ export async function writeSiteData(
       },
       name,
     );
-    await writeJson(join(outDir, name), data);
+    await writeJson(join(outDir, name), data, digest);
   }
 
   for (const article of articles) {
@@ -74,8 +81,9 @@ export async function writeSiteData(
       articleEntry(article, corpus),
       `${name} (from ${article.sourceFile})`,
     );
-    await writeJson(join(outDir, name), entry);
+    await writeJson(join(outDir, name), entry, digest);
   }
+  return digest.digest('hex');
 }
 
 /** An article with its story and related articles: its data file, and what its share page shows. */

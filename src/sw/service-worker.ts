@@ -1,0 +1,135 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (built by vite-plugin-pwa's injectManifest). Offline after the first visit:
+ * - the app shell (HTML, JS, CSS, icons) is precached by Workbox at install;
+ * - the site index and every story-list page are cached at install, in this build's data cache;
+ * - each article's data is cached as it is read, and all of them when the reader asks to save all;
+ * - a navigation that the network cannot answer gets the precached shell, which then reads the cache.
+ * A new build installs beside the old one and waits: the page offers "New stories — reload", and only
+ * then does this worker take over and delete the old build's caches.
+ */
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import type { SiteIndex, StoryPage } from '../shared/article-schema.ts';
+import { articleEntryPath, siteIndexPath } from '../shared/site-paths.ts';
+import {
+  classifyRequest,
+  dataCacheKey,
+  dataCacheName,
+  installUrls,
+  saveAllUrls,
+  staleDataCaches,
+} from './cache-policy.ts';
+import type { FromWorker, ToWorker } from '../shared/worker-messages.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+/** Replaced by the build once the data is written (src/ingest/emit/stamp-service-worker.ts). */
+const BUILD_ID = '__BROADSHEET_BUILD_ID__';
+const DATA_CACHE = dataCacheName(BUILD_ID);
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+async function fetchInto(cache: Cache, path: string): Promise<void> {
+  const response = await fetch(path, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  await cache.put(path, response);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(DATA_CACHE);
+      await fetchInto(cache, siteIndexPath());
+      const index = await cachedJson<SiteIndex>(cache, siteIndexPath());
+      await Promise.all(installUrls(index?.pageCount ?? 1).map((url) => fetchInto(cache, url)));
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      await Promise.all(staleDataCaches(await caches.keys(), BUILD_ID).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function dataResponse(request: Request): Promise<Response> {
+  const key = dataCacheKey(new URL(request.url));
+  const cache = await caches.open(DATA_CACHE);
+  const cached = await cache.match(key);
+  if (cached !== undefined) return cached;
+  const response = await fetch(request);
+  // Data files do not change within a build: keep every one the reader has opened.
+  if (response.ok) await cache.put(key, response.clone()).catch(() => undefined);
+  return response;
+}
+
+async function navigationResponse(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // Offline: the app shell renders any route from cached data, or says what is not saved.
+    const shell = await matchPrecache('/index.html');
+    if (shell !== undefined) return shell;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET') return;
+  switch (classifyRequest(url, event.request.mode, self.location.origin)) {
+    case 'data':
+      event.respondWith(dataResponse(event.request));
+      break;
+    case 'navigation':
+      event.respondWith(navigationResponse(event.request));
+      break;
+    default:
+      break;
+  }
+});
+
+/** The JSON of a cached data file; its shape was checked by the build and is checked again by the app. */
+async function cachedJson<T>(cache: Cache, path: string): Promise<T | undefined> {
+  const response = await cache.match(path);
+  return response === undefined ? undefined : ((await response.json()) as T);
+}
+
+async function articleDataUrls(cache: Cache): Promise<string[]> {
+  const index = await cachedJson<SiteIndex>(cache, siteIndexPath());
+  const urls: string[] = [];
+  for (const pageUrl of installUrls(index?.pageCount ?? 1).slice(1)) {
+    const page = await cachedJson<StoryPage>(cache, pageUrl);
+    for (const story of page?.stories ?? []) for (const m of story.members) urls.push(articleEntryPath(m.id));
+  }
+  return urls;
+}
+
+async function saveAll(client: Client | null): Promise<void> {
+  const post = (message: FromWorker) => client?.postMessage(message);
+  const cache = await caches.open(DATA_CACHE);
+  const urls = saveAllUrls(await articleDataUrls(cache));
+  let done = 0;
+  for (const url of urls) {
+    try {
+      if ((await cache.match(url)) === undefined) await fetchInto(cache, url);
+    } catch (error) {
+      const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+      post({ type: 'SAVE_FAILED', reason: quota ? 'quota' : 'network', done, total: urls.length });
+      return;
+    }
+    done++;
+    if (done % 25 === 0 || done === urls.length) post({ type: 'SAVE_PROGRESS', done, total: urls.length });
+  }
+  post({ type: 'SAVE_DONE', saved: done, total: urls.length });
+}
+
+self.addEventListener('message', (event) => {
+  const message = event.data as ToWorker;
+  if (message.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (message.type === 'SAVE_ALL') event.waitUntil(saveAll(event.source instanceof Client ? event.source : null));
+});

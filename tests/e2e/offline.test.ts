@@ -1,0 +1,177 @@
+/**
+ * Offline reading in Chromium, on a site of twelve articles built for this test: after one online visit
+ * and "Save all for offline", deep links reload offline, browsing ten articles offline makes no failed
+ * request, the offline notice comes and goes, and a rebuild offers "New stories — reload" (never reloading
+ * by itself) after which only the new build's data remains and the new article opens offline.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/ingest/build-site.ts';
+import { launchChromium } from './chromium.ts';
+import { BUNDLED_ARTICLES, buildAndServe, type ServedSite } from './site-server.ts';
+
+const SUBJECTS: readonly (readonly string[])[] = [
+  ['Lighthouse keepers', 'Orkney', 'lantern', 'fog', 'beacon', 'tower', 'shipwreck'],
+  ['Beekeepers', 'Devon', 'hives', 'honey', 'pollen', 'queen', 'swarm'],
+  ['Glacier scientists', 'Svalbard', 'ice', 'meltwater', 'crevasse', 'moraine', 'drill'],
+  ['Violin makers', 'Cremona', 'spruce', 'varnish', 'luthier', 'bow', 'strings'],
+  ['Tram drivers', 'Lisbon', 'tramline', 'carriage', 'depot', 'timetable', 'brakes'],
+  ['Cheese makers', 'Gruyères', 'curd', 'rennet', 'cellar', 'wheel', 'brine'],
+  ['Astronomers', 'Atacama', 'telescope', 'galaxy', 'nebula', 'mirror', 'comet'],
+  ['Falconers', 'Abu Dhabi', 'falcon', 'hood', 'perch', 'talons', 'aviary'],
+  ['Rope makers', 'Chatham', 'hemp', 'twine', 'ropewalk', 'rigging', 'knots'],
+  ['Chocolatiers', 'Brussels', 'cocoa', 'praline', 'tempering', 'ganache', 'truffle'],
+];
+
+function subjectArticle([who, place, ...words]: readonly string[]): string {
+  const [a, b, c, d, e] = words;
+  return [
+    `${who} in ${place} warn over shortage of ${a}`,
+    '',
+    `${who} in ${place} said on Monday that a shortage of ${a} and ${b} threatened their season, as demand for ${c} rose.`,
+    '',
+    `The ${d} trade in ${place} depends on ${a} arriving before winter, and several workshops have already cut their ${e} orders.`,
+    '',
+    `Local officials promised to review the supply of ${b} and ${c} within a month.`,
+    '',
+  ].join('\n');
+}
+
+let browser: Browser;
+let site: ServedSite;
+let articlesDir: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  articlesDir = await mkdtemp(join(tmpdir(), 'broadsheet-offline-articles-'));
+  for (const name of ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt']) {
+    await writeFile(join(articlesDir, name), await readFile(join(BUNDLED_ARTICLES, name)));
+  }
+  for (const [i, subject] of SUBJECTS.entries()) {
+    await writeFile(join(articlesDir, `subject-${i}.txt`), subjectArticle(subject));
+  }
+  site = await buildAndServe(articlesDir);
+}, 120_000);
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+  await rm(articlesDir, { recursive: true, force: true });
+});
+
+async function onlineVisit(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}/`);
+  await page.locator('.story-row').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return { context, page };
+}
+
+async function saveAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save all for offline' }).click();
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Offline reading' }).getByRole('status').textContent(), {
+      timeout: 15_000,
+    })
+    .toMatch(/^All \d+ files saved/);
+}
+
+async function cacheNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('broadsheet-data-')));
+}
+
+describe('offline reading', () => {
+  it('reloads a deep link offline with the full article, and marks saved stories in the list', async () => {
+    const { context, page } = await onlineVisit();
+    await saveAll(page);
+    await page.reload();
+    await expect.poll(() => page.locator('.saved-offline').count()).toBe(await page.locator('.story-row').count());
+    const href = (await page.locator('.story-row h2 a').first().getAttribute('href')) ?? '/';
+    await context.setOffline(true);
+    await page.goto(`${site.url}${href}`);
+    const headline = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => headline.textContent()).not.toBe('');
+    expect(await page.locator('.article-body p').count()).toBeGreaterThan(2);
+    expect(await page.getByRole('complementary').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('browses ten articles offline without one failed request', async () => {
+    const { context, page } = await onlineVisit();
+    await saveAll(page);
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`);
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.story-row').first().waitFor();
+    // Every copy is linked from the list by its outlet chip, titled with its headline.
+    const copies = page.getByRole('list', { name: 'Copies of this story' }).getByRole('link');
+    const titles = await copies.evaluateAll((as) => as.map((a) => a.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThanOrEqual(10);
+    for (const [i, title] of titles.slice(0, 10).entries()) {
+      await copies.nth(i).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+      await page.goBack();
+      await page.locator('.story-row').first().waitFor();
+    }
+    expect(failed).toEqual([]);
+    await context.close();
+  });
+
+  it('says it is offline within a second, and stops saying so when back online', async () => {
+    const { context, page } = await onlineVisit();
+    const notice = page.getByText('You are offline. Stories saved on this device still open.');
+    expect(await notice.count()).toBe(0);
+    await context.setOffline(true);
+    await notice.waitFor({ timeout: 1000 });
+    expect(await page.locator('.connection-status').getAttribute('role')).toBe('status');
+    await context.setOffline(false);
+    await notice.waitFor({ state: 'detached', timeout: 1000 });
+    await context.close();
+  });
+
+  it('offers new stories after a rebuild, reloads only when asked, and keeps only the new data', async () => {
+    const { context, page } = await onlineVisit();
+    await saveAll(page);
+    const before = await cacheNames(page);
+    expect(before).toHaveLength(1);
+
+    await writeFile(join(articlesDir, 'subject-0.txt'), subjectArticle(SUBJECTS[0] ?? []).replace('Monday', 'Tuesday'));
+    await writeFile(
+      join(articlesDir, 'new-story.txt'),
+      subjectArticle(['Clockmakers', 'Geneva', 'escapement', 'pendulum', 'gears', 'springs', 'dial']),
+    );
+    await buildSite({ articlesDir, outDir: site.dir, log: () => {} });
+
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByRole('button', { name: 'New stories — reload' });
+    await prompt.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    expect(loads).toBe(0);
+
+    await prompt.click();
+    await page.waitForEvent('load');
+    await page.locator('.story-row').first().waitFor();
+    await expect.poll(() => cacheNames(page)).not.toEqual(before);
+    expect(await cacheNames(page)).toHaveLength(1);
+
+    const newStory = page.locator('a[title="Clockmakers in Geneva warn over shortage of escapement"]');
+    await newStory.waitFor();
+    await newStory.click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await context.setOffline(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Clockmakers in Geneva warn over shortage of escapement');
+    await context.close();
+  });
+});
