@@ -13,6 +13,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import type { StageTiming } from '../../src/ingest/stage-clock.ts';
+import { measureApp } from './browser/app-figures.ts';
+import { measureOfflineCache } from './browser/offline-cache-size.ts';
 import { countFiles, generateCorpus, loadBundledSources, loadSources, type SourceArticle } from './generate-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +40,9 @@ interface BuildRun {
 }
 
 async function folderBytes(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) return 0;
+  if (info.isFile()) return info.size;
   let total = 0;
   let entries;
   try {
@@ -87,6 +92,8 @@ const OUTPUT_OF: Readonly<Record<string, string>> = {
   'share pages': 'article',
   'preview images': 'og',
   'app shell': 'assets',
+  'search index': 'data/search-index.json',
+  feeds: 'feeds',
 };
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -155,6 +162,26 @@ async function main(): Promise<void> {
   const large = results.find((r) => r['size'] === 100000)?.['totalMs'] as number | undefined;
   if (small !== undefined && large !== undefined) console.log(`10k→100k time ratio: ${fmt(large / small, 2)}`);
 
+  // App figures on the largest site up to 10k articles (the issue's reference size).
+  const appSize = Math.max(...sizes.filter((s) => s <= 10000));
+  const app = Number.isFinite(appSize) ? await measureApp(join(values.work, `site-${appSize}`)) : null;
+  if (app !== null) {
+    console.log(
+      `app on ${appSize} articles: first-load JS ${fmt(app.firstLoadJsGzipKiB)} KiB gzip, CSS ${fmt(app.firstLoadCssGzipKiB)} KiB; ` +
+        `first story row ${fmt(app.firstRowMs, 0)} ms; article navigation ${fmt(app.articleNavigationMs, 0)} ms; ` +
+        `first search ${fmt(app.firstSearchMs, 0)} ms (index load ${fmt(app.indexLoadMs, 0)} ms); ` +
+        `keystroke search p95 ${fmt(app.keystrokeP95Ms, 2)} ms over ${app.keystrokes}`,
+    );
+  }
+  const cacheSize = values.quick
+    ? null
+    : await measureOfflineCache(join(values.work, `corpus-${sourceName}-${sizes[0] ?? 1000}`));
+  if (cacheSize !== null) {
+    console.log(
+      `offline cache after "Save all" on ${sizes[0]} articles: shell ${fmt(cacheSize.shellBytes / 1e6, 2)} MB + data ${fmt(cacheSize.dataBytes / 1e6, 2)} MB`,
+    );
+  }
+
   await mkdir(join(ROOT, 'bench'), { recursive: true });
   await writeFile(
     join(ROOT, 'bench/results.json'),
@@ -164,6 +191,8 @@ async function main(): Promise<void> {
         machine,
         builds: results,
         previewImages: { images: withImages.built, imagesPerSecond },
+        app,
+        cacheSize,
       },
       null,
       2,

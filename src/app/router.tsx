@@ -2,6 +2,7 @@
 import type { RouteObject } from 'react-router';
 import { NotFoundView, RouteErrorView } from './components/error-view.tsx';
 import { ArticleRoute, articleLoader } from './routes/article-route.tsx';
+import { CompareRoute, compareLoader } from './routes/compare-route.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { StoryListRoute, storyListLoader } from './routes/story-list-route.tsx';
 
@@ -15,6 +16,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, loader: storyListLoader, Component: StoryListRoute },
           { path: 'article/:id', loader: articleLoader, Component: ArticleRoute },
+          { path: 'compare', loader: compareLoader, Component: CompareRoute },
           // Search and its engine are a separate chunk, fetched on the first search.
           { path: 'search', lazy: () => import('./routes/search-route.tsx') },
           { path: '*', Component: NotFoundView },

@@ -30,4 +30,9 @@ export const searchPath = (query: string): string =>
 /** An Atom feed of one story's copies, to follow its new coverage. */
 export const storyFeedPath = (storyId: string): string => `/feeds/story/${encodeURIComponent(storyId)}.xml`;
 
+/** Two copies of one story side by side. */
+export const COMPARE_PATH = '/compare/';
+export const comparePath = (a: string, b: string): string =>
+  `${COMPARE_PATH}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+
 export const SITE_NAME = 'Broadsheet';

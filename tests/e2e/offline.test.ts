@@ -166,7 +166,10 @@ describe('offline reading', () => {
     const newStory = page.locator('a[title="Clockmakers in Geneva warn over shortage of escapement"]');
     await newStory.waitFor();
     await newStory.click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The home page has its own h1, so wait for the article's, not just any.
+    await page
+      .getByRole('heading', { level: 1, name: 'Clockmakers in Geneva warn over shortage of escapement' })
+      .waitFor();
     await context.setOffline(true);
     await page.reload();
     await expect

@@ -106,3 +106,34 @@ describe('the reader on the bundled articles', () => {
     await page.context().close();
   });
 });
+
+describe('compare coverage in the browser', () => {
+  it.each([
+    [390, 'light'],
+    [390, 'dark'],
+    [1280, 'light'],
+    [1280, 'dark'],
+  ] as const)('opens from the sidebar and aligns the two copies at %i px in %s mode', async (width, scheme) => {
+    const page = await openPage(width, scheme);
+    await page.goto(`${baseURL}/`);
+    await page.getByRole('list', { name: 'Copies of this story' }).getByRole('link').first().click();
+    await page
+      .getByRole('complementary')
+      .getByRole('link', { name: /^Compare with / })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Compare coverage' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/compare/');
+    const table = page.getByRole('table');
+    expect(await table.locator('del').count()).toBeGreaterThan(0);
+    expect(await table.locator('ins').count()).toBeGreaterThan(0);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await page.screenshot({ path: shot(`compare-${width}-${scheme}`), fullPage: true });
+    // The comparison is a deep link: it survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Compare coverage' }).waitFor();
+    await page.context().close();
+  });
+});

@@ -1,6 +1,6 @@
 /** Beside an article: the same story's other copies first, then related articles with why they relate. */
 import { Link } from 'react-router';
-import { articlePath, storyFeedPath } from '../../shared/site-paths.ts';
+import { articlePath, comparePath, storyFeedPath } from '../../shared/site-paths.ts';
 import type { ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 
@@ -27,6 +27,9 @@ export function StorySidebar({
                 <Link to={articlePath(m.id)}>
                   <span className="outlet">{outletLabel(m)}</span>
                   <span className="headline">{m.headline}</span>
+                </Link>
+                <Link className="compare-link" to={comparePath(current.id, m.id)}>
+                  Compare with {outletLabel(m)}
                 </Link>
               </li>
             ))}

@@ -107,11 +107,11 @@ export function articlePageHtml(entry: ArticleEntry): string {
   );
 }
 
-/** The search page before the app takes over: with JavaScript off, it says search needs it. */
-export function searchPageHtml(): string {
+/** A page only the app can fill (search, compare): with JavaScript off, it says so and links home. */
+export function appOnlyPageHtml(title: string, needs: string): string {
   return siteChromeHtml(
-    `<section class="story-list" aria-labelledby="search-title"><h1 id="search-title">Search</h1>` +
-      `<noscript><p>Searching needs JavaScript. Every story is listed on the <a href="/">front page</a>.</p></noscript>` +
+    `<section class="story-list" aria-labelledby="page-title"><h1 id="page-title">${e(title)}</h1>` +
+      `<noscript><p>${e(needs)} Every story is listed on the <a href="/">front page</a>.</p></noscript>` +
       `</section>`,
   );
 }

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArticleEntry } from '../../../shared/article-schema.ts';
 import { SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
-import { articlePageHtml, notFoundPageHtml, searchPageHtml } from './article-html.ts';
+import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml } from './article-html.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
@@ -99,11 +99,19 @@ export async function writeSharePages(
     }),
   );
   await writePage(
+    join(outDir, 'compare', 'index.html'),
+    template.render({
+      title: `Compare coverage — ${SITE_NAME}`,
+      head: `    <meta name="robots" content="noindex" />`,
+      body: appOnlyPageHtml('Compare coverage', 'Comparing copies needs JavaScript.'),
+    }),
+  );
+  await writePage(
     join(outDir, 'search', 'index.html'),
     template.render({
       title: `Search — ${SITE_NAME}`,
       head: `    <meta name="robots" content="noindex" />`,
-      body: searchPageHtml(),
+      body: appOnlyPageHtml('Search', 'Searching needs JavaScript.'),
     }),
   );
   // The home page keeps its own description and body; it gains a canonical URL and preview tags.
