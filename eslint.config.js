@@ -78,7 +78,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.{ts,tsx}', 'src/sw/**/*.ts'],
+    files: ['src/app/**/*.{ts,tsx}', 'src/sw/**/*.ts', 'public/**/*.js'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { registerServiceWorker } from './offline/worker-client.ts';
+import { applyPreferences, preferencesStore } from './reader-settings/reader-preferences.ts';
 import { routes } from './router.tsx';
 import './styles.css';
 
@@ -10,6 +11,11 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 const router = createBrowserRouter(routes);
+
+// public/reader-preferences.js applied the settings before the first paint; this keeps them in step
+// when another tab changes them.
+applyPreferences(preferencesStore.get());
+preferencesStore.subscribe(() => applyPreferences(preferencesStore.get()));
 
 /**
  * Share pages arrive with the article already in the root element. Rendering before the first route's

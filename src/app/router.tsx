@@ -4,6 +4,7 @@ import { NotFoundView, RouteErrorView } from './components/error-view.tsx';
 import { ArticleRoute, articleLoader } from './routes/article-route.tsx';
 import { CompareRoute, compareLoader } from './routes/compare-route.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
+import { SavedRoute } from './routes/saved-route.tsx';
 import { StoryListRoute, storyListLoader } from './routes/story-list-route.tsx';
 
 export const routes: RouteObject[] = [
@@ -17,6 +18,7 @@ export const routes: RouteObject[] = [
           { index: true, loader: storyListLoader, Component: StoryListRoute },
           { path: 'article/:id', loader: articleLoader, Component: ArticleRoute },
           { path: 'compare', loader: compareLoader, Component: CompareRoute },
+          { path: 'saved', Component: SavedRoute },
           // Search and its engine are a separate chunk, fetched on the first search.
           { path: 'search', lazy: () => import('./routes/search-route.tsx') },
           { path: '*', Component: NotFoundView },

@@ -35,4 +35,7 @@ export const COMPARE_PATH = '/compare/';
 export const comparePath = (a: string, b: string): string =>
   `${COMPARE_PATH}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
 
+/** This device's saved articles (kept in the browser, not built). */
+export const SAVED_PATH = '/saved/';
+
 export const SITE_NAME = 'Broadsheet';

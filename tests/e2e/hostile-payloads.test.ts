@@ -212,8 +212,15 @@ describe(`${PAYLOADS.length} XSS payloads in article text`, () => {
       const ld = await staticPage.locator('script[type="application/ld+json"]').allTextContents();
       expect(ld, `payload ${i}: one JSON-LD block`).toHaveLength(1);
       expect((JSON.parse(ld[0] ?? '{}') as { headline?: string }).headline, `payload ${i} in JSON-LD`).toBe(headline);
-      // Nothing the payloads carry became an element: only the app's module script and the JSON-LD.
-      expect(await staticPage.locator('script').count(), `payload ${i}: scripts`).toBe(2);
+      // Nothing the payloads carry became an element: only the display-settings boot script, the app's
+      // module script and the JSON-LD.
+      const scripts = await staticPage
+        .locator('script')
+        .evaluateAll((ss) => ss.map((s) => s.getAttribute('src') ?? s.getAttribute('type') ?? 'inline'));
+      expect(
+        scripts.map((s) => s.replace(/^(\/assets\/index)-[\w-]+\.js$/, '$1.js')),
+        `payload ${i}: scripts`,
+      ).toEqual(['/reader-preferences.js', '/assets/index.js', 'application/ld+json']);
       expect(
         await staticPage.locator('#root :is(img, svg, iframe, object, embed, video, input, style, math, body)').count(),
         `payload ${i}: injected elements`,

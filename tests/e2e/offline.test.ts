@@ -83,6 +83,12 @@ async function cacheNames(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('broadsheet-data-')));
 }
 
+/** Unfolds every story's "+N" outlet chips, so each copy has a link on the list. */
+async function showAllCopies(page: Page): Promise<void> {
+  const more = page.getByRole('button', { name: /^Show \d+ more copies$/ });
+  while ((await more.count()) > 0) await more.first().click();
+}
+
 describe('offline reading', () => {
   it('reloads a deep link offline with the full article, and marks saved stories in the list', async () => {
     const { context, page } = await onlineVisit();
@@ -110,6 +116,7 @@ describe('offline reading', () => {
     await context.setOffline(true);
     await page.reload();
     await page.locator('.story-row').first().waitFor();
+    await showAllCopies(page);
     // Every copy is linked from the list by its outlet chip, titled with its headline.
     const copies = page.getByRole('list', { name: 'Copies of this story' }).getByRole('link');
     const titles = await copies.evaluateAll((as) => as.map((a) => a.getAttribute('title') ?? ''));
@@ -119,6 +126,7 @@ describe('offline reading', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
       await page.goBack();
       await page.locator('.story-row').first().waitFor();
+      await showAllCopies(page);
     }
     expect(failed).toEqual([]);
     await context.close();
@@ -163,6 +171,7 @@ describe('offline reading', () => {
     await expect.poll(() => cacheNames(page)).not.toEqual(before);
     expect(await cacheNames(page)).toHaveLength(1);
 
+    await showAllCopies(page);
     const newStory = page.locator('a[title="Clockmakers in Geneva warn over shortage of escapement"]');
     await newStory.waitFor();
     await newStory.click();

@@ -1,39 +1,75 @@
-/** One story in the list: headline linking to its fullest copy, standfirst, and every outlet's copy. */
+/** One story in the list: headline linking to its fullest copy, standfirst, time, and every outlet's copy. */
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { articlePath } from '../../shared/site-paths.ts';
 import type { StorySummary } from '../../shared/article-schema.ts';
-import { formatDate } from '../../shared/format-date.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
+import { RelativeTime } from './relative-time.tsx';
+
+/** Outlets named before the rest fold into "+N". */
+const SHOWN_OUTLETS = 3;
 
 export function leadArticleId(story: StorySummary): string {
   // Members are ordered newest first, then fullest; the story headline comes from the fullest copy.
   return (story.members.find((m) => m.headline === story.headline) ?? story.members[0])?.id ?? story.id;
 }
 
-export function StoryRow({ story, savedOffline = false }: { story: StorySummary; savedOffline?: boolean }) {
+function OutletChips({ story }: { story: StorySummary }) {
+  const [expanded, setExpanded] = useState(false);
+  const hidden = story.members.length - SHOWN_OUTLETS;
+  const shown = expanded || hidden <= 1 ? story.members : story.members.slice(0, SHOWN_OUTLETS);
   return (
-    <article className="story-row">
+    <ul className="outlets" aria-label="Copies of this story">
+      {shown.map((m, i) => (
+        <li key={m.id}>
+          <Link
+            to={articlePath(m.id)}
+            title={m.headline}
+            // The "+N" button goes away when pressed: focus moves to the first copy it revealed.
+            ref={expanded && i === SHOWN_OUTLETS ? (a) => a?.focus() : undefined}
+          >
+            {outletLabel(m)}
+          </Link>
+        </li>
+      ))}
+      {shown.length < story.members.length ? (
+        <li>
+          <button
+            type="button"
+            className="more-outlets"
+            aria-label={`Show ${hidden} more copies`}
+            onClick={() => setExpanded(true)}
+          >
+            +{hidden}
+          </button>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+export function StoryRow({
+  story,
+  savedOffline = false,
+  read = false,
+}: {
+  story: StorySummary;
+  savedOffline?: boolean;
+  read?: boolean;
+}) {
+  return (
+    <article className={read ? 'story-row is-read' : 'story-row'}>
       <h2>
         <Link to={articlePath(leadArticleId(story))}>{story.headline}</Link>
       </h2>
       {story.standfirst === null ? null : <p className="standfirst">{story.standfirst}</p>}
       <p className="meta">
-        {story.latest === null ? null : <time dateTime={story.latest}>{formatDate(story.latest)}</time>}
+        {story.latest === null ? null : <RelativeTime iso={story.latest} />}
         <span>{story.readingMinutes} min read</span>
-        <span>
-          {story.members.length} {story.members.length === 1 ? 'copy' : 'copies'}
-        </span>
+        {read ? <span className="read-mark">Read</span> : null}
         {savedOffline ? <span className="saved-offline">Saved offline</span> : null}
       </p>
-      <ul className="outlets" aria-label="Copies of this story">
-        {story.members.map((m) => (
-          <li key={m.id}>
-            <Link to={articlePath(m.id)} title={m.headline}>
-              {outletLabel(m)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <OutletChips story={story} />
     </article>
   );
 }

@@ -6,6 +6,8 @@ import { ArticleHeader } from '../components/article-header.tsx';
 import { RemovedLines } from '../components/removed-lines.tsx';
 import { StorySidebar } from '../components/story-sidebar.tsx';
 import { loadArticleEntry } from '../data/site-data.ts';
+import { markRead } from '../reading/reading-history.ts';
+import { SaveButton } from '../reading/save-button.tsx';
 import { ShareControls } from '../share/share-controls.tsx';
 
 export async function articleLoader({ params, request }: LoaderFunctionArgs) {
@@ -21,6 +23,7 @@ export function ArticleRoute() {
   useEffect(() => {
     document.title = `${article.headline} — Broadsheet`;
     document.getElementById('article-headline')?.focus();
+    markRead(article.id);
   }, [article.id, article.headline]);
   return (
     <div className="article-layout">
@@ -31,7 +34,10 @@ export function ArticleRoute() {
         dir={article.direction}
       >
         <ArticleHeader article={article} />
-        <ShareControls id={article.id} headline={article.headline} articleRef={articleRef} />
+        <div className="article-actions">
+          <SaveButton article={article} />
+          <ShareControls id={article.id} headline={article.headline} articleRef={articleRef} />
+        </div>
         <ArticleBlocks blocks={article.blocks} dateline={article.dateline} />
         <RemovedLines removed={article.removed} />
       </article>

@@ -1,9 +1,14 @@
-import { Link, Outlet, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import { SAVED_PATH } from '../../shared/site-paths.ts';
+import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts.tsx';
 import { OfflineStatus } from '../offline/offline-status.tsx';
+import { ReaderControls } from '../reader-settings/reader-controls.tsx';
+import { useSavedArticles } from '../reading/reading-history.ts';
 import { SearchBox } from '../search/search-box.tsx';
 
 export function RootLayout() {
   const navigation = useNavigation();
+  const savedCount = useSavedArticles().length;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -13,12 +18,17 @@ export function RootLayout() {
         <Link to="/" className="masthead">
           Broadsheet
         </Link>
+        <nav className="site-nav" aria-label="Site">
+          <NavLink to={SAVED_PATH}>{savedCount > 0 ? `Saved (${savedCount})` : 'Saved'}</NavLink>
+        </nav>
         <SearchBox />
+        <ReaderControls />
       </header>
       <OfflineStatus />
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>
+      <KeyboardShortcuts />
     </>
   );
 }

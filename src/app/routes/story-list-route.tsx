@@ -5,6 +5,7 @@ import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
 import { leadArticleId, StoryRow } from '../components/story-row.tsx';
 import { SaveOffline } from '../offline/save-offline.tsx';
 import { useSavedOffline } from '../offline/use-saved-offline.ts';
+import { useReadIds } from '../reading/reading-history.ts';
 
 export async function storyListLoader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get('page') ?? '1';
@@ -19,6 +20,7 @@ export async function storyListLoader({ request }: LoaderFunctionArgs) {
 export function StoryListRoute() {
   const { index, storyPage } = useLoaderData<typeof storyListLoader>();
   const saved = useSavedOffline(storyPage.stories.map((s) => leadArticleId(s)));
+  const read = useReadIds();
   useEffect(() => {
     document.title = storyPage.page === 1 ? 'Broadsheet' : `Broadsheet — page ${storyPage.page}`;
   }, [storyPage.page]);
@@ -33,7 +35,12 @@ export function StoryListRoute() {
       </p>
       {storyPage.stories.length === 0 ? <p>No stories yet: add article text files and rebuild.</p> : null}
       {storyPage.stories.map((story) => (
-        <StoryRow key={story.id} story={story} savedOffline={saved.has(leadArticleId(story))} />
+        <StoryRow
+          key={story.id}
+          story={story}
+          savedOffline={saved.has(leadArticleId(story))}
+          read={story.members.some((m) => read.has(m.id))}
+        />
       ))}
       {storyPage.pageCount > 1 ? (
         <nav className="pager" aria-label="Pages">

@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArticleEntry } from '../../../shared/article-schema.ts';
-import { SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
+import { COMPARE_PATH, SAVED_PATH, SEARCH_PATH, SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
 import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml } from './article-html.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
@@ -98,22 +98,22 @@ export async function writeSharePages(
       body: notFoundPageHtml(),
     }),
   );
-  await writePage(
-    join(outDir, 'compare', 'index.html'),
-    template.render({
-      title: `Compare coverage — ${SITE_NAME}`,
-      head: `    <meta name="robots" content="noindex" />`,
-      body: appOnlyPageHtml('Compare coverage', 'Comparing copies needs JavaScript.'),
-    }),
-  );
-  await writePage(
-    join(outDir, 'search', 'index.html'),
-    template.render({
-      title: `Search — ${SITE_NAME}`,
-      head: `    <meta name="robots" content="noindex" />`,
-      body: appOnlyPageHtml('Search', 'Searching needs JavaScript.'),
-    }),
-  );
+  // Pages only the app can fill (they read the query string or this device's storage).
+  const appOnlyPages = [
+    [COMPARE_PATH, 'Compare coverage', 'Comparing copies needs JavaScript.'],
+    [SEARCH_PATH, 'Search', 'Searching needs JavaScript.'],
+    [SAVED_PATH, 'Saved', 'The Saved list is kept by JavaScript on this device.'],
+  ] as const;
+  for (const [path, title, needs] of appOnlyPages) {
+    await writePage(
+      join(outDir, path, 'index.html'),
+      template.render({
+        title: `${title} — ${SITE_NAME}`,
+        head: `    <meta name="robots" content="noindex" />`,
+        body: appOnlyPageHtml(title, needs),
+      }),
+    );
+  }
   // The home page keeps its own description and body; it gains a canonical URL and preview tags.
   await writeFile(
     join(outDir, 'index.html'),

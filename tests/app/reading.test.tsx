@@ -1,0 +1,113 @@
+/** Read marks, the Saved list, times and outlet chips in the story list, by role and text. */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { relativeTime } from '../../src/app/components/relative-time.tsx';
+import { StoryRow } from '../../src/app/components/story-row.tsx';
+import { routes } from '../../src/app/router.tsx';
+import type { StorySummary } from '../../src/shared/article-schema.ts';
+import { articles, serveSite, siteFiles } from './fixture-site.ts';
+
+const [copyA, copyB] = articles;
+if (copyA === undefined || copyB === undefined) throw new Error('fixture needs both seed articles');
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  return render(<RouterProvider router={router} />);
+}
+
+describe('relativeTime', () => {
+  const now = Date.parse('2025-03-12T12:00:00Z');
+  it.each([
+    ['2025-03-12T11:59:30Z', 'just now'],
+    ['2025-03-12T11:35:00Z', '25 min ago'],
+    ['2025-03-12T10:00:00Z', '2 h ago'],
+    ['2025-03-11T09:00:00Z', 'yesterday'],
+    ['2025-03-09T12:00:00Z', '3 days ago'],
+    ['2025-03-12', 'today'],
+    ['2025-03-10', '2 days ago'],
+    ['2025-02-01T08:00:00Z', 'in the date itself'],
+    ['2025-03-13T12:00:00Z', 'in the date itself'],
+  ])('says %s is %s', (iso, expected) => {
+    const said = relativeTime(iso, now);
+    if (expected === 'in the date itself') expect(said).toMatch(/2025/);
+    else expect(said).toBe(expected);
+  });
+});
+
+describe('outlet chips', () => {
+  const story = (n: number): StorySummary => {
+    const [first] = siteFilesStories();
+    if (first === undefined) throw new Error('fixture has no story');
+    const member = first.members[0];
+    if (member === undefined) throw new Error('fixture story has no member');
+    return {
+      ...first,
+      members: Array.from({ length: n }, (_, i) => ({ ...member, id: `copy-${i}`, outlet: `Outlet ${i}` })),
+    };
+  };
+
+  it('names three outlets and folds the rest into "+N", which reveals them and moves focus', async () => {
+    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={story(6)} /> }])} />);
+    const chips = screen.getByRole('list', { name: 'Copies of this story' });
+    expect(
+      within(chips)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Outlet 0', 'Outlet 1', 'Outlet 2']);
+    await userEvent.click(within(chips).getByRole('button', { name: 'Show 3 more copies' }));
+    expect(within(chips).getAllByRole('link')).toHaveLength(6);
+    expect(document.activeElement?.textContent).toBe('Outlet 3');
+  });
+
+  it('shows four outlets in full rather than "+1"', () => {
+    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={story(4)} /> }])} />);
+    expect(within(screen.getByRole('list', { name: 'Copies of this story' })).getAllByRole('link')).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: /more copies/ })).toBeNull();
+  });
+});
+
+function siteFilesStories(): StorySummary[] {
+  const page = siteFiles().get('/data/stories/page-1.json') as { stories: StorySummary[] };
+  return page.stories;
+}
+
+describe('read marks', () => {
+  it('marks a story read once one of its copies is opened, and keeps the mark across a reload', async () => {
+    serveSite();
+    const first = renderAt('/');
+    const row = (await screen.findByRole('link', { name: copyB.headline })).closest('article');
+    if (row === null) throw new Error('no story row');
+    expect(within(row).queryByText('Read')).toBeNull();
+    await userEvent.click(within(row).getByRole('link', { name: copyB.headline }));
+    await screen.findByRole('heading', { level: 1, name: copyB.headline });
+    first.unmount();
+
+    renderAt('/');
+    const again = (await screen.findByRole('link', { name: copyB.headline })).closest('article');
+    if (again === null) throw new Error('no story row');
+    expect(within(again).getByText('Read')).toBeTruthy();
+  });
+});
+
+describe('the Saved list', () => {
+  it('saves an article, lists it on /saved/ after a reload, and removes it', async () => {
+    serveSite();
+    const first = renderAt(`/article/${copyA.id}/`);
+    const save = await screen.findByRole('button', { name: 'Save' });
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(save);
+    expect(screen.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('link', { name: 'Saved (1)' })).toBeTruthy();
+    first.unmount();
+
+    renderAt('/saved/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Saved' })).toBeTruthy();
+    const link = screen.getByRole('link', { name: copyA.headline });
+    expect(link.getAttribute('href')).toBe(`/article/${copyA.id}/`);
+    await userEvent.click(screen.getByRole('button', { name: `Remove: ${copyA.headline}` }));
+    expect(screen.queryByRole('link', { name: copyA.headline })).toBeNull();
+    expect(screen.getByText(/Nothing saved yet/)).toBeTruthy();
+  });
+});
