@@ -4,8 +4,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, SCREENSHOT_DIR } from './chromium.ts';
+import { buildAndServe, type ServedSite } from './site-server.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -172,6 +176,47 @@ describe('read and saved marks', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Saved' }).waitFor();
     expect(await page.locator(`main a[href="${href}"]`).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('a right-to-left article', () => {
+  let site: ServedSite;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'broadsheet-rtl-'));
+    await copyFile(
+      fileURLToPath(new URL('../golden/rtl-arabic-article/input.txt', import.meta.url)),
+      join(dir, 'nile.txt'),
+    );
+    site = await buildAndServe(dir);
+  });
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it('sets lang and dir from the article and lays the text out from the right', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${site.url}/`);
+    await page.locator('.story-row h2 a').first().click();
+    const article = page.locator('article.article');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await article.getAttribute('dir')).toBe('rtl');
+    expect(await article.getAttribute('lang')).toBe('ar');
+    expect(await page.locator('.dateline').textContent()).toBe('الخرطوم');
+    // Each paragraph's text hugs the right edge of the column and leaves its ragged edge on the left.
+    const edges = await page.evaluate(() => {
+      const column = document.querySelector('.article-body')?.getBoundingClientRect();
+      const range = document.createRange();
+      const p = document.querySelector('.article-body p');
+      if (column === undefined || p === null) return null;
+      range.selectNodeContents(p);
+      const lines = [...range.getClientRects()];
+      const last = lines.at(-1);
+      return last === undefined ? null : { right: column.right - last.right, left: last.left - column.left };
+    });
+    expect(edges?.right).toBeLessThan(2);
+    expect(edges?.left).toBeGreaterThan(20);
+    await page.screenshot({ path: fileURLToPath(new URL('article-rtl-1280.png', SCREENSHOT_DIR)), fullPage: true });
     await page.context().close();
   });
 });

@@ -15,6 +15,8 @@ describe('datelines', () => {
     ['NEW DELHI: The court ruled', 'NEW DELHI', 'The court ruled'],
     ['WASHINGTON, March 11 (AP) — Lawmakers voted', 'WASHINGTON', 'Lawmakers voted'],
     ['PORTMERE, Wales — Voters approved', 'PORTMERE', 'Voters approved'],
+    ['الخرطوم — أعلنت السلطات', 'الخرطوم', 'أعلنت السلطات'],
+    ['القدس (رويترز) - قال مسؤولون', 'القدس', 'قال مسؤولون'],
   ])('splits %j', (paragraph, place, rest) => {
     expect(splitDateline(paragraph)).toEqual({ place, rest });
   });
@@ -23,6 +25,8 @@ describe('datelines', () => {
     'The United States agreed — on Tuesday — to resume aid.',
     'I — for one — disagree.',
     'US officials said on Tuesday that talks would go on.',
+    'وقال مسؤول في الدفاع المدني إن فرق الإنقاذ — كما قال — نقلت السكان',
+    'الخرطوم: أعلنت السلطات',
   ])('leaves %j alone', (paragraph) => {
     expect(splitDateline(paragraph)).toBeNull();
   });

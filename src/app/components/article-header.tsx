@@ -14,7 +14,10 @@ export function ArticleHeader({ article }: { article: Article }) {
         {article.published === null ? null : (
           <time dateTime={article.published}>{formatDate(article.published, article.language)}</time>
         )}
-        <span className="reading-time">{article.readingMinutes} min read</span>
+        {/* The reader's words, not the article's: English and left to right even inside an Arabic article. */}
+        <span className="reading-time" lang="en" dir="ltr">
+          {article.readingMinutes} min read
+        </span>
       </p>
     </header>
   );

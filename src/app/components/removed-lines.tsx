@@ -6,13 +6,16 @@ export function RemovedLines({ removed }: { removed: readonly RemovedLine[] }) {
   return (
     <details className="removed-lines">
       <summary>
-        Show removed text ({removed.length} line{removed.length === 1 ? '' : 's'})
+        {/* Interface words stay English and left to right inside a right-to-left article. */}
+        <span lang="en" dir="ltr">
+          Show removed text ({removed.length} line{removed.length === 1 ? '' : 's'})
+        </span>
       </summary>
       <ol>
         {removed.map((r) => (
           <li key={r.line}>
             <span className="removed-text">{r.text}</span>{' '}
-            <span className="removed-reason">
+            <span className="removed-reason" lang="en" dir="ltr">
               line {r.line}: {r.reason}
             </span>
           </li>

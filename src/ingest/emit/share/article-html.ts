@@ -37,7 +37,7 @@ function headerHtml(article: Article): string {
     article.published === null
       ? ''
       : `<time datetime="${e(article.published)}">${e(formatDate(article.published, langOf(article) ?? 'en'))}</time>`,
-    `<span class="reading-time">${article.readingMinutes} min read</span>`,
+    `<span class="reading-time" lang="en" dir="ltr">${article.readingMinutes} min read</span>`,
   ].join('');
   return (
     `<header class="article-header">` +
