@@ -91,6 +91,11 @@ describe('keyboard', () => {
     expect(await dialog.getByText('Next story').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The footer offers the same list to readers who do not know the key.
+    await page.getByRole('contentinfo').getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     // Typing j into search types j; it does not move through stories.

@@ -35,6 +35,7 @@ function moveStory(step: 1 | -1): void {
   target?.closest('.story-row')?.scrollIntoView({ block: 'nearest' });
 }
 
+/** The shortcuts' key handler, and a footer button that shows the list for those who do not know `?`. */
 export function KeyboardShortcuts() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -53,23 +54,28 @@ export function KeyboardShortcuts() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <dl>
-        {SHORTCUTS.map(([key, does]) => (
-          <div key={key}>
-            <dt>
-              <kbd>{key}</kbd>
-            </dt>
-            <dd>{does}</dd>
-          </div>
-        ))}
-      </dl>
-      <form method="dialog">
-        <button type="submit" className="pill-button">
-          Close
-        </button>
-      </form>
-    </dialog>
+    <>
+      <button type="button" className="link-button" onClick={() => dialog.current?.showModal()}>
+        Keyboard shortcuts
+      </button>
+      <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <dl>
+          {SHORTCUTS.map(([key, does]) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{does}</dd>
+            </div>
+          ))}
+        </dl>
+        <form method="dialog">
+          <button type="submit" className="pill-button">
+            Close
+          </button>
+        </form>
+      </dialog>
+    </>
   );
 }

@@ -28,7 +28,11 @@ export function RootLayout() {
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>
-      <KeyboardShortcuts />
+      <footer className="site-footer">
+        <KeyboardShortcuts />
+        <a href="/feed.xml">RSS feed</a>
+        <a href="/atom.xml">Atom feed</a>
+      </footer>
     </>
   );
 }
