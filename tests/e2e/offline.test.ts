@@ -132,6 +132,28 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  it('keeps read and saved marks made offline across offline reloads', async () => {
+    const { context, page } = await onlineVisit();
+    await saveAll(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.story-row').first().waitFor();
+    const headline = (await page.locator('.story-row h2 a').first().textContent()) ?? '';
+    await page.locator('.story-row h2 a').first().click();
+    await page.getByRole('heading', { level: 1, name: headline }).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
+    await page.goto(`${site.url}/`);
+    const row = page.locator('.story-row', { has: page.getByRole('link', { name: headline, exact: true }) });
+    await row.getByText('Read', { exact: true }).waitFor();
+    await page.goto(`${site.url}/saved/`);
+    await page.getByRole('heading', { level: 1, name: 'Saved' }).waitFor();
+    expect(await page.locator('main .story-row h2').allTextContents()).toEqual([headline]);
+    await context.close();
+  });
+
   it('says it is offline within a second, and stops saying so when back online', async () => {
     const { context, page } = await onlineVisit();
     const notice = page.getByText('You are offline. Stories saved on this device still open.');
