@@ -2,7 +2,6 @@
 import type { RouteObject } from 'react-router';
 import { NotFoundView, RouteErrorView } from './components/error-view.tsx';
 import { ArticleRoute, articleLoader } from './routes/article-route.tsx';
-import { CompareRoute, compareLoader } from './routes/compare-route.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { SavedRoute } from './routes/saved-route.tsx';
 import { StoryListRoute, storyListLoader } from './routes/story-list-route.tsx';
@@ -17,7 +16,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, loader: storyListLoader, Component: StoryListRoute },
           { path: 'article/:id', loader: articleLoader, Component: ArticleRoute },
-          { path: 'compare', loader: compareLoader, Component: CompareRoute },
+          // Compare coverage brings jsdiff; few readers open it, so it is fetched when they do.
+          { path: 'compare', lazy: () => import('./routes/compare-route.tsx') },
           { path: 'saved', Component: SavedRoute },
           // Search and its engine are a separate chunk, fetched on the first search.
           { path: 'search', lazy: () => import('./routes/search-route.tsx') },

@@ -20,6 +20,7 @@ import { extractInputs } from './extract-inputs.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
+import type { BuildProgress } from './build-progress.ts';
 
 export interface BuildOptions {
   readonly articlesDir: string;
@@ -35,6 +36,8 @@ export interface BuildOptions {
   /** Folder for cached preview images; null renders every image again. */
   readonly cacheDir?: string | null;
   readonly log?: (line: string) => void;
+  /** Stage-by-stage progress on the terminal (the command line passes one; tests and the bench stay quiet). */
+  readonly progress?: BuildProgress;
 }
 
 export const DEFAULT_SITE_URL = 'http://localhost:4173';
@@ -58,9 +61,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const siteUrl = normaliseSiteUrl(siteUrlSetting || DEFAULT_SITE_URL);
 
-  const clock = new StageClock();
+  const clock = new StageClock(options.progress);
   const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
-  const { articles, failed } = clock.timeSync('extract', () => extractInputs(inputs));
+  const { articles, failed } = clock.timeSync('extract', () => extractInputs(inputs, clock.step));
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
@@ -78,6 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         outDir,
         articles.map((a) => articleEntry(a, corpus)),
         siteUrl,
+        (written) => clock.step(written, articles.length),
       ),
     );
   }
@@ -99,6 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
   await writeHeaders(outDir);
+  options.progress?.finish();
   const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
   await writeReport(outDir, report);
   log(

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from './build-site.ts';
+import { terminalProgress } from './build-progress.ts';
 import { formatLeftOut } from './emit/build-report.ts';
 import { bodyText, extractArticleFromBytes } from './extract/extract-article.ts';
 import { ExtractionError } from './extract/extraction-error.ts';
@@ -119,6 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         maxBytes,
         ...(values['site-url'] === undefined ? {} : { siteUrl: values['site-url'] }),
         ...(values['no-cache'] ? { cacheDir: null } : {}),
+        progress: terminalProgress(process.stderr),
       });
       return values.strict && report.leftOut > 0 ? 2 : 0;
     }

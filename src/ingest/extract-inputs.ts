@@ -9,11 +9,18 @@ export interface ExtractedCorpus {
   readonly failed: SkippedFile[];
 }
 
-export function extractInputs(inputs: readonly InputFile[]): ExtractedCorpus {
+/** How often, in files, extraction reports its progress. */
+const STEP_EVERY = 250;
+
+export function extractInputs(
+  inputs: readonly InputFile[],
+  onStep: (done: number, total: number) => void = () => {},
+): ExtractedCorpus {
   const articles: Article[] = [];
   const failed: SkippedFile[] = [];
   const fileOfId = new Map<string, string>();
-  for (const input of inputs) {
+  for (const [i, input] of inputs.entries()) {
+    if (i % STEP_EVERY === 0) onStep(i, inputs.length);
     try {
       const article = extractArticleFromBytes(input.bytes, input.file);
       const taken = fileOfId.get(article.id);

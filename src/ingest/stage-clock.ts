@@ -2,6 +2,7 @@
  * Times the stages of a build: wall time and the process's resident memory after each, so the
  * benchmark can say which stage is slow or heavy without a profiler.
  */
+import { SILENT_PROGRESS, type BuildProgress } from './build-progress.ts';
 
 export interface StageTiming {
   readonly stage: string;
@@ -15,7 +16,11 @@ export interface StageTiming {
 export class StageClock {
   readonly timings: StageTiming[] = [];
 
+  /** Told when each stage starts and ends, and how far a counting stage has got (the terminal's bar). */
+  constructor(private readonly progress: BuildProgress = SILENT_PROGRESS) {}
+
   async time<T>(stage: string, work: () => T | Promise<T>): Promise<T> {
+    this.progress.start(stage);
     const start = performance.now();
     const result = await work();
     this.record(stage, performance.now() - start);
@@ -23,13 +28,18 @@ export class StageClock {
   }
 
   timeSync<T>(stage: string, work: () => T): T {
+    this.progress.start(stage);
     const start = performance.now();
     const result = work();
     this.record(stage, performance.now() - start);
     return result;
   }
 
+  /** Items done out of total in the running stage. */
+  readonly step = (done: number, total: number): void => this.progress.step(done, total);
+
   private record(stage: string, ms: number): void {
+    this.progress.end(stage, ms);
     const mib = 1024 * 1024;
     this.timings.push({
       stage,

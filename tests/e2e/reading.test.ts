@@ -152,9 +152,13 @@ describe('display settings', () => {
     const href = await articleHref(page);
     await page.goto(`${baseURL}${href}`);
     const headline = page.getByRole('heading', { level: 1 });
+    // The pre-rendered page is replaced by the app's: measure once the app (and its header) is in.
+    const settings = page.getByRole('button', { name: 'Display settings' });
+    await settings.waitFor();
     await headline.waitFor();
     const before = await headline.boundingBox();
-    await page.getByRole('button', { name: 'Display settings' }).click();
+    expect(before).not.toBeNull();
+    await settings.click();
     await page.getByRole('group', { name: 'Display settings' }).waitFor();
     expect(await headline.boundingBox()).toEqual(before);
     await page.getByRole('radio', { name: 'Sepia' }).check();

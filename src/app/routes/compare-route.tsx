@@ -11,7 +11,7 @@ import { articlePath } from '../../shared/site-paths.ts';
 import { alignCopies, summarise, type AlignedRow, type WordRun } from '../compare/align-copies.ts';
 import { loadArticleEntry } from '../data/site-data.ts';
 
-export async function compareLoader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const a = params.get('a');
   const b = params.get('b');
@@ -68,8 +68,8 @@ function Row({ row, left, right }: { row: AlignedRow; left: string; right: strin
   }
 }
 
-export function CompareRoute() {
-  const { left, right } = useLoaderData<typeof compareLoader>();
+export function Component() {
+  const { left, right } = useLoaderData<typeof loader>();
   // Without a known outlet, "Copy A" reads better in a sentence than a file name; the header names the file.
   const leftName = left.outlet ?? 'Copy A';
   const rightName = right.outlet ?? 'Copy B';

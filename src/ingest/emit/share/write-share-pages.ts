@@ -77,6 +77,7 @@ export async function writeSharePages(
   outDir: string,
   entries: Iterable<ArticleEntry>,
   siteUrl: string,
+  onWritten: (count: number) => void = () => {},
 ): Promise<number> {
   const { template, shell } = await readPageTemplate(outDir);
   let written = 0;
@@ -89,6 +90,7 @@ export async function writeSharePages(
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
     await writePage(join(outDir, 'article', entry.article.id, 'index.html'), html);
     written++;
+    if (written % 250 === 0) onWritten(written);
   }
   await writePage(
     join(outDir, '404.html'),
