@@ -9,7 +9,14 @@
  * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
  * its members agree.
  */
-import { buildVectorSpace, dot, strongTermPostings, type TermVector } from './term-vectors.ts';
+import {
+  buildVectorSpace,
+  dot,
+  strongTermPostings,
+  tokeniseCorpus,
+  type TermVector,
+  type TokenisedCorpus,
+} from './term-vectors.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupingInput {
@@ -76,8 +83,12 @@ function mergeCentroids(a: Centroid, b: Centroid): Centroid {
 }
 
 /** Groups of input indices, one per story; every index is in exactly one group. */
-export function groupStories(docs: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): number[][] {
-  const { vectors } = buildVectorSpace(docs, VECTOR_TERMS);
+export function groupStories(
+  docs: readonly GroupingInput[],
+  options: GroupingOptions = DEFAULT_GROUPING,
+  corpus: TokenisedCorpus = tokeniseCorpus(docs),
+): number[][] {
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
   const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
 
   // Candidate pairs sharing a strong term, scored by cosine, strongest first.

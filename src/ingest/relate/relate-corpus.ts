@@ -5,8 +5,9 @@
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
-import { groupStories } from './group-stories.ts';
+import { DEFAULT_GROUPING, groupStories } from './group-stories.ts';
 import { relatedArticles } from './related-articles.ts';
+import { tokeniseCorpus } from './term-vectors.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -67,7 +68,9 @@ export function relateCorpus(
 ): RelatedCorpus {
   const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
   const docs = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
-  const groups = time('group', () => groupStories(docs));
+  // One pass of tokenising serves both grouping and related stories.
+  const tokens = time('tokenise', () => tokeniseCorpus(docs));
+  const groups = time('group', () => groupStories(docs, DEFAULT_GROUPING, tokens));
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
 
@@ -78,6 +81,7 @@ export function relateCorpus(
     relatedArticles(
       docs.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) })),
       relatedCount,
+      tokens,
     ),
   );
   const relatedOf = new Map<string, RelatedArticle[]>();

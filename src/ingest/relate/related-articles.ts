@@ -4,8 +4,7 @@
  * Candidates come from an inverted index over every article's strongest terms, so an article meets only
  * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
  */
-import { terms } from './terms.ts';
-import { buildVectorSpace, dot, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, tokeniseCorpus, type TermVector, type TokenisedCorpus } from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -38,10 +37,10 @@ interface Posting {
 }
 
 /** For each term, the articles that have it among their strongest terms, heaviest first, truncated. */
-function impactPostings(vectors: readonly TermVector[]): Map<number, Posting> {
+function impactPostings(vectors: readonly TermVector[], strongest: readonly number[][]): Map<number, Posting> {
   const lists = new Map<number, [number, number][]>();
   vectors.forEach((v, doc) => {
-    for (const k of strongestPositions(v, CANDIDATE_TERMS)) {
+    for (const k of strongest[doc] ?? []) {
       const id = v.ids[k] ?? 0;
       const entry: [number, number] = [doc, v.weights[k] ?? 0];
       const list = lists.get(id);
@@ -56,6 +55,13 @@ function impactPostings(vectors: readonly TermVector[]): Map<number, Posting> {
     postings.set(id, { docs: Int32Array.from(kept, ([d]) => d), weights: Float64Array.from(kept, ([, w]) => w) });
   }
   return postings;
+}
+
+/** Dot product of a dense vector with a sparse one. */
+function denseDot(dense: Float64Array, v: TermVector): number {
+  let sum = 0;
+  for (let t = 0; t < v.ids.length; t++) sum += (dense[v.ids[t] ?? 0] ?? 0) * (v.weights[t] ?? 0);
+  return sum;
 }
 
 /** The `count` items with the highest scores, best first (ties by index): a bounded insertion, not a full sort. */
@@ -80,30 +86,7 @@ function strongestPositions(v: TermVector, count: number): number[] {
   return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
 }
 
-function displayForms(docs: readonly RelatedInput[]): Map<string, string> {
-  // The most frequent surface spelling of each term, so explanations read "Rubio", not "rubio".
-  const counts = new Map<string, Map<string, number>>();
-  for (const doc of docs) {
-    for (const m of `${doc.headline} ${doc.text}`.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const surface = m[0];
-      const key = terms(surface)[0];
-      if (key === undefined) continue;
-      const forms = counts.get(key) ?? new Map<string, number>();
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-      counts.set(key, forms);
-    }
-  }
-  const out = new Map<string, string>();
-  for (const [key, forms] of counts) {
-    let best = key;
-    let bestCount = 0;
-    for (const [form, c] of forms) if (c > bestCount) [best, bestCount] = [form, c];
-    out.set(key, best);
-  }
-  return out;
-}
-
-function sharedTerms(a: TermVector, b: TermVector, vocabulary: readonly string[]): string[] {
+function sharedTerms(a: TermVector, b: TermVector, corpus: TokenisedCorpus): string[] {
   const shared: [number, number][] = [];
   let i = 0;
   let j = 0;
@@ -117,19 +100,26 @@ function sharedTerms(a: TermVector, b: TermVector, vocabulary: readonly string[]
   return shared
     .sort((p, q) => q[1] - p[1])
     .slice(0, EXPLAIN_TERMS)
-    .map(([id]) => vocabulary[id] ?? '');
+    .map(([id]) => corpus.displayForm(id));
 }
 
-export function relatedArticles(docs: readonly RelatedInput[], k: number): RelatedMatch[][] {
+export function relatedArticles(
+  docs: readonly RelatedInput[],
+  k: number,
+  corpus: TokenisedCorpus = tokeniseCorpus(docs),
+): RelatedMatch[][] {
   if (k === 0) return docs.map(() => []);
-  const { vectors, vocabulary } = buildVectorSpace(docs, VECTOR_TERMS);
-  const postings = impactPostings(vectors);
-  const forms = displayForms(docs);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const strongest = vectors.map((v) => strongestPositions(v, CANDIDATE_TERMS));
+  const postings = impactPostings(vectors, strongest);
+  // The current article's weights spread over the whole vocabulary, so a candidate's cosine is one pass
+  // over the candidate's terms rather than a merge of two lists.
+  const dense = new Float64Array(corpus.vocabulary.length);
   // Partial scores accumulate in one array reused for every article; `touched` lists what to reset.
   const partial = new Float64Array(vectors.length);
   const touched: number[] = [];
   return vectors.map((v, i) => {
-    for (const k of strongestPositions(v, CANDIDATE_TERMS)) {
+    for (const k of strongest[i] ?? []) {
       const posting = postings.get(v.ids[k] ?? 0);
       if (posting === undefined) continue;
       const w = v.weights[k] ?? 0;
@@ -147,14 +137,16 @@ export function relatedArticles(docs: readonly RelatedInput[], k: number): Relat
     );
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
+    for (let t = 0; t < v.ids.length; t++) dense[v.ids[t] ?? 0] = v.weights[t] ?? 0;
     const best = candidates
-      .map((j) => [j, dot(v, vectors[j] as TermVector)] as const)
+      .map((j) => [j, denseDot(dense, vectors[j] as TermVector)] as const)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, k);
+    for (let t = 0; t < v.ids.length; t++) dense[v.ids[t] ?? 0] = 0;
     return best.map(([j, score]) => ({
       index: j,
       score: Math.min(1, Math.round(score * 1000) / 1000),
-      terms: sharedTerms(v, vectors[j] as TermVector, vocabulary).map((t) => forms.get(t) ?? t),
+      terms: sharedTerms(v, vectors[j] as TermVector, corpus),
     }));
   });
 }

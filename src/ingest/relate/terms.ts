@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Folded forms of words already seen: a corpus repeats its words, so most lookups hit. */
 const folded = new Map<string, string>();
@@ -35,13 +35,18 @@ export function foldTerm(word: string): string {
   return term;
 }
 
+/** The term a word stands for, or null for words that say nothing of the topic (stopwords, numbers). */
+export function contentTerm(word: string): string | null {
+  const term = foldTerm(word);
+  return term.length < 2 || STOPWORDS.has(term) || /^\d+$/.test(term) ? null : term;
+}
+
 /** Content terms of a text, in order, with repeats. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const term = foldTerm(match[0]);
-    if (term.length < 2 || STOPWORDS.has(term) || /^\d+$/.test(term)) continue;
-    out.push(term);
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const term = contentTerm(match[0]);
+    if (term !== null) out.push(term);
   }
   return out;
 }
