@@ -21,14 +21,15 @@ import {
 } from '../../shared/article-schema.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
+import { FileWriter } from './file-writer.ts';
 
 export const STORIES_PER_PAGE = 30;
 
 /** Writes JSON and feeds it to the build's digest, from which the service worker's build id comes. */
-async function writeJson(path: string, data: unknown, digest: Hash): Promise<void> {
+async function writeJson(writer: FileWriter, path: string, data: unknown, digest: Hash): Promise<void> {
   const json = JSON.stringify(data);
   digest.update(json);
-  await writeFile(path, json);
+  await writer.write(path, json);
 }
 
 export async function writeSiteData(
@@ -38,6 +39,7 @@ export async function writeSiteData(
   builtAt: string,
 ): Promise<string> {
   const digest = createHash('sha256');
+  const writer = new FileWriter();
   const dataDir = join(outDir, 'data');
   await mkdir(join(dataDir, 'stories'), { recursive: true });
   await mkdir(join(dataDir, 'articles'), { recursive: true });
@@ -71,7 +73,7 @@ export async function writeSiteData(
       },
       name,
     );
-    await writeJson(join(outDir, name), data, digest);
+    await writeJson(writer, join(outDir, name), data, digest);
   }
 
   for (const article of articles) {
@@ -81,8 +83,9 @@ export async function writeSiteData(
       articleEntry(article, corpus),
       `${name} (from ${article.sourceFile})`,
     );
-    await writeJson(join(outDir, name), entry, digest);
+    await writeJson(writer, join(outDir, name), entry, digest);
   }
+  await writer.flush();
   return digest.digest('hex');
 }
 

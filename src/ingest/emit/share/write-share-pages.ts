@@ -12,6 +12,7 @@ import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml } from './article-ht
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
+import { FileWriter } from '../file-writer.ts';
 
 const SITE_DESCRIPTION = "Every outlet's copy of the news, grouped by story, readable offline.";
 
@@ -80,6 +81,7 @@ export async function writeSharePages(
   onWritten: (count: number) => void = () => {},
 ): Promise<number> {
   const { template, shell } = await readPageTemplate(outDir);
+  const writer = new FileWriter();
   let written = 0;
   for (const entry of entries) {
     const html = template.render({
@@ -88,10 +90,11 @@ export async function writeSharePages(
       body: articlePageHtml(entry),
     });
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
-    await writePage(join(outDir, 'article', entry.article.id, 'index.html'), html);
+    await writer.write(join(outDir, 'article', entry.article.id, 'index.html'), html, { makeFolder: true });
     written++;
     if (written % 250 === 0) onWritten(written);
   }
+  await writer.flush();
   await writePage(
     join(outDir, '404.html'),
     template.render({
