@@ -16,7 +16,7 @@ import { writeSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
-import { extractInputs } from './extract-inputs.ts';
+import { extractInputsInParallel } from './extract-inputs.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
@@ -63,7 +63,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const clock = new StageClock(options.progress);
   const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
-  const { articles, failed } = clock.timeSync('extract', () => extractInputs(inputs, clock.step));
+  const { articles, failed } = await clock.time('extract', () =>
+    extractInputsInParallel(inputs, { onStep: clock.step }),
+  );
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 

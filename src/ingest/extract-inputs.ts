@@ -1,8 +1,13 @@
-/** Runs the extractor over every input, collecting articles and the files that failed with why. */
+/**
+ * Runs the extractor over every input, collecting articles and the files that failed with why. Large
+ * corpora are shared among worker threads, one per core; small ones stay on this thread, where starting
+ * workers (each loads the extractor and the language model) would cost more than it saves.
+ */
+import { availableParallelism } from 'node:os';
 import type { Article } from '../shared/article-schema.ts';
-import { extractArticleFromBytes } from './extract/extract-article.ts';
-import { ExtractionError } from './extract/extraction-error.ts';
+import { extractOne, type ExtractOutcome } from './extract/extract-task.ts';
 import type { InputFile, SkippedFile } from './read-inputs.ts';
+import { runOnWorkers } from './worker-pool.ts';
 
 export interface ExtractedCorpus {
   readonly articles: Article[];
@@ -11,33 +16,64 @@ export interface ExtractedCorpus {
 
 /** How often, in files, extraction reports its progress. */
 const STEP_EVERY = 250;
+/** Below this many files, workers cost more to start than they save. */
+const MIN_FOR_WORKERS = 2000;
+const BATCH = 250;
 
+/** Articles in input order; a file whose id is already taken is reported, never silently dropped. */
+function collect(inputs: readonly InputFile[], outcomes: readonly ExtractOutcome[]): ExtractedCorpus {
+  const articles: Article[] = [];
+  const failed: SkippedFile[] = [];
+  const fileOfId = new Map<string, string>();
+  inputs.forEach((input, i) => {
+    const outcome = outcomes[i];
+    if (outcome === undefined) throw new Error(`no extraction result for ${input.file}`);
+    if ('failure' in outcome) {
+      failed.push({ file: input.file, ...outcome.failure });
+      return;
+    }
+    const { article } = outcome;
+    const taken = fileOfId.get(article.id);
+    if (taken !== undefined) {
+      failed.push({
+        file: input.file,
+        line: 1,
+        reason: `its id ${article.id} is already used by ${taken}; rename the file`,
+      });
+      return;
+    }
+    fileOfId.set(article.id, input.file);
+    articles.push(article);
+  });
+  return { articles, failed };
+}
+
+/** On this thread, for small corpora and tests. */
 export function extractInputs(
   inputs: readonly InputFile[],
   onStep: (done: number, total: number) => void = () => {},
 ): ExtractedCorpus {
-  const articles: Article[] = [];
-  const failed: SkippedFile[] = [];
-  const fileOfId = new Map<string, string>();
-  for (const [i, input] of inputs.entries()) {
+  const outcomes = inputs.map((input, i) => {
     if (i % STEP_EVERY === 0) onStep(i, inputs.length);
-    try {
-      const article = extractArticleFromBytes(input.bytes, input.file);
-      const taken = fileOfId.get(article.id);
-      if (taken !== undefined) {
-        failed.push({
-          file: input.file,
-          line: 1,
-          reason: `its id ${article.id} is already used by ${taken}; rename the file`,
-        });
-        continue;
-      }
-      fileOfId.set(article.id, input.file);
-      articles.push(article);
-    } catch (error) {
-      if (!(error instanceof ExtractionError)) throw error;
-      failed.push({ file: input.file, line: error.line, reason: error.message });
-    }
-  }
-  return { articles, failed };
+    return extractOne(input);
+  });
+  return collect(inputs, outcomes);
+}
+
+/** On worker threads when the corpus is large enough to repay them; same result as extractInputs. */
+export async function extractInputsInParallel(
+  inputs: readonly InputFile[],
+  {
+    threads = availableParallelism(),
+    onStep = () => {},
+    minForWorkers = MIN_FOR_WORKERS,
+  }: { threads?: number; onStep?: (done: number, total: number) => void; minForWorkers?: number } = {},
+): Promise<ExtractedCorpus> {
+  if (threads <= 1 || inputs.length < minForWorkers) return extractInputs(inputs, onStep);
+  const outcomes = await runOnWorkers<InputFile, ExtractOutcome>(
+    new URL('./extract/extract-worker.ts', import.meta.url),
+    inputs,
+    { threads, batchSize: BATCH, onDone: (done) => onStep(done, inputs.length) },
+  );
+  return collect(inputs, outcomes);
 }

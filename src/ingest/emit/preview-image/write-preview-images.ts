@@ -7,8 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { runOnWorkers } from '../../worker-pool.ts';
 import { renderPreviewPng } from './render-preview.ts';
 import type { CardText } from './preview-card.ts';
 
@@ -98,61 +97,9 @@ async function renderTasks(tasks: readonly PreviewTask[], threads: number, onDon
     }
     return;
   }
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(tasks.length / BATCH)) }, () => startWorker());
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= tasks.length) return resolve();
-              worker.postMessage(tasks.slice(next, next + BATCH));
-              next += BATCH;
-            };
-            worker.on('message', (message: { done?: number; error?: string }) => {
-              if (message.error !== undefined) return reject(new Error(`preview image worker: ${message.error}`));
-              done += message.done ?? 0;
-              onDone(done);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`preview image worker exited with code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/** The ES module build of tsx's API (a plain `require.resolve` would give the CommonJS one). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const pkg = require(manifest) as { exports: Record<string, { import: { default: string } }> };
-  const entry = pkg.exports['./esm/api']?.import.default;
-  if (entry === undefined) throw new Error('tsx no longer exports ./esm/api; update the preview image workers');
-  return new URL(entry, pathToFileURL(manifest)).href;
-}
-
-/**
- * Workers run the TypeScript source like the main thread does: a small bootstrap registers tsx's
- * loader in the worker, then imports the worker module.
- */
-function startWorker(): Worker {
-  const bootstrap = `
-    const { workerData } = require('node:worker_threads');
-    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
-  return new Worker(bootstrap, {
-    eval: true,
-    workerData: {
-      tsx: tsxEsmApi(),
-      entry: new URL('./preview-worker.ts', import.meta.url).href,
-    },
+  await runOnWorkers<PreviewTask, true>(new URL('./preview-worker.ts', import.meta.url), tasks, {
+    threads,
+    batchSize: BATCH,
+    onDone,
   });
 }

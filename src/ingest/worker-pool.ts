@@ -1,0 +1,77 @@
+/**
+ * Runs batches of work on worker threads, one per core, for the build's CPU-bound stages (extraction,
+ * preview images). Workers run the TypeScript source as the main thread does: a small bootstrap
+ * registers tsx's loader in the worker and imports the worker module, which answers each batch it is
+ * sent with `{ results }` (one per item, in order) or `{ error }`.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** What a worker module posts back for one batch. */
+export type BatchReply<R> = { readonly results: readonly R[] } | { readonly error: string };
+
+/** The ES module build of tsx's API (a plain `require.resolve` would give the CommonJS one). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const pkg = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  const entry = pkg.exports['./esm/api']?.import.default;
+  if (entry === undefined) throw new Error('tsx no longer exports ./esm/api; update src/ingest/worker-pool.ts');
+  return new URL(entry, pathToFileURL(manifest)).href;
+}
+
+function startWorker(entry: URL): Worker {
+  const bootstrap = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+  return new Worker(bootstrap, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href } });
+}
+
+/**
+ * Sends `items` in batches of `batchSize` to `threads` workers running `entry`; returns every result in
+ * the items' order. `onDone` hears how many items are finished after each batch.
+ */
+export async function runOnWorkers<T, R>(
+  entry: URL,
+  items: readonly T[],
+  { threads, batchSize, onDone }: { threads: number; batchSize: number; onDone?: (done: number) => void },
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(items.length / batchSize)) }, () =>
+    startWorker(entry),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let start = 0;
+            const send = () => {
+              if (next >= items.length) return resolve();
+              start = next;
+              worker.postMessage(items.slice(next, next + batchSize));
+              next += batchSize;
+            };
+            worker.on('message', (reply: BatchReply<R>) => {
+              if ('error' in reply) return reject(new Error(`worker ${entry.pathname}: ${reply.error}`));
+              reply.results.forEach((r, i) => (results[start + i] = r));
+              done += reply.results.length;
+              onDone?.(done);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`worker ${entry.pathname} exited with code ${code}`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
