@@ -12,6 +12,7 @@
 import {
   buildVectorSpace,
   dot,
+  strongestTerms,
   strongTermPostings,
   tokeniseCorpus,
   type TermVector,
@@ -91,20 +92,21 @@ export function groupStories(
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
   const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
 
-  // Candidate pairs sharing a strong term, scored by cosine, strongest first.
-  const seen = new Set<number>();
+  // Candidate pairs sharing a strong term, scored by cosine, strongest first. Each article meets the later
+  // articles in its strong terms' postings once: `metBy[b] === a` marks b as already scored against a, so
+  // memory stays one number per article (a set of pair keys outgrew JavaScript's limit at 100k articles).
   const pairs: { a: number; b: number; sim: number }[] = [];
   const n = docs.length;
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_POSTING) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x] ?? 0;
-        const b = list[y] ?? 0;
-        const key = a * n + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const sim = dot(vectors[a] as TermVector, vectors[b] as TermVector);
+  const metBy = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const va = vectors[a] as TermVector;
+    for (const id of strongestTerms(va, CANDIDATE_TERMS)) {
+      const list = postings.get(id);
+      if (list === undefined || list.length < 2 || list.length > MAX_POSTING) continue;
+      for (const b of list) {
+        if (b <= a || metBy[b] === a) continue;
+        metBy[b] = a;
+        const sim = dot(va, vectors[b] as TermVector);
         if (sim >= options.pairThreshold) pairs.push({ a, b, sim });
       }
     }
