@@ -9,6 +9,9 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Bump when the corpus a seed produces changes, so cached corpora are made again. */
+export const GENERATOR_VERSION = 2;
+
 export interface SourceArticle {
   readonly topic: string;
   readonly headline: string;
@@ -165,11 +168,39 @@ interface Story {
   readonly foreign: boolean;
 }
 
+/** Stories in a language other than English: enough to exercise detection and direction at every size, and
+ * bounded, since four texts repeated thousands of times would make one giant story no real corpus has. */
+const MAX_FOREIGN_STORIES = 200;
+/** Paragraphs in a collage story. */
+const COLLAGE_PARAGRAPHS = [4, 12] as const;
+
+/**
+ * Story `index`. The first pass over the sources tells each source article once. Past that (10k and more
+ * articles), a story is a collage: each paragraph from a different article of one topic, the lead's
+ * article giving the headline, so stories stay as distinct from each other as real ones are, however
+ * large the corpus; reusing whole articles would make tens of near-identical "stories" per source.
+ */
+const topicIndexes = new WeakMap<readonly SourceArticle[], Map<string, SourceArticle[]>>();
+
+/** The sources grouped by topic, computed once per source list. */
+function byTopic(sources: readonly SourceArticle[]): Map<string, SourceArticle[]> {
+  let index = topicIndexes.get(sources);
+  if (!index) {
+    index = new Map();
+    for (const source of sources) {
+      const list = index.get(source.topic) ?? [];
+      list.push(source);
+      index.set(source.topic, list);
+    }
+    topicIndexes.set(sources, index);
+  }
+  return index;
+}
+
 function makeStory(index: number, sources: readonly SourceArticle[], random: () => number, start: Date): Story {
-  const base = sources[index % sources.length] ?? pick(sources, random);
   const name = inventName(random);
   const published = new Date(start.getTime() + Math.floor(random() * 90 * 24 * 3600) * 1000);
-  if (random() < 0.02) {
+  if (index < MAX_FOREIGN_STORIES * 50 && index % 50 === 7) {
     const f = pick(FOREIGN, random);
     return {
       headline: `${f.headline} (${name})`,
@@ -179,13 +210,29 @@ function makeStory(index: number, sources: readonly SourceArticle[], random: () 
       foreign: true,
     };
   }
-  // Recombine: the base article's paragraphs, sometimes lengthened with another same-topic article's.
-  const sameTopic = sources.filter((s) => s.topic === base.topic);
-  const extra = random() < 0.3 ? pick(sameTopic, random).paragraphs.slice(0, 1 + Math.floor(random() * 6)) : [];
-  const paragraphs = [...base.paragraphs, ...extra].map((p, i) =>
-    i % 3 === 1 ? `${p} ${name} said the matter was far from settled.` : p,
-  );
-  return { headline: `${base.headline}: ${name} responds`, paragraphs, topic: base.topic, published, foreign: false };
+  if (index < sources.length) {
+    const base = sources[index] ?? pick(sources, random);
+    const paragraphs = base.paragraphs.map((p, i) =>
+      i % 3 === 1 ? `${p} ${name} said the matter was far from settled.` : p,
+    );
+    return { headline: base.headline, paragraphs, topic: base.topic, published, foreign: false };
+  }
+  const lead = pick(sources, random);
+  const sameTopic = byTopic(sources).get(lead.topic) ?? [lead];
+  const [min, max] = COLLAGE_PARAGRAPHS;
+  const count = min + Math.floor(random() * (max - min + 1));
+  const paragraphs = [lead.paragraphs[0] ?? lead.headline];
+  while (paragraphs.length < count) {
+    const from = pick(sameTopic, random);
+    paragraphs.push(pick(from.paragraphs, random));
+  }
+  return {
+    headline: `${lead.headline}: ${name} responds`,
+    paragraphs: paragraphs.map((p, i) => (i % 3 === 1 ? `${p} ${name} said the matter was far from settled.` : p)),
+    topic: lead.topic,
+    published,
+    foreign: false,
+  };
 }
 
 function dateIn(style: number, d: Date): string {

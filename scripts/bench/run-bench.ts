@@ -15,7 +15,14 @@ import { parseArgs, promisify } from 'node:util';
 import type { StageTiming } from '../../src/ingest/stage-clock.ts';
 import { measureApp } from './browser/app-figures.ts';
 import { measureOfflineCache } from './browser/offline-cache-size.ts';
-import { countFiles, generateCorpus, loadBundledSources, loadSources, type SourceArticle } from './generate-corpus.ts';
+import {
+  countFiles,
+  generateCorpus,
+  GENERATOR_VERSION,
+  loadBundledSources,
+  loadSources,
+  type SourceArticle,
+} from './generate-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -66,7 +73,8 @@ async function sourcesForCorpus(): Promise<{ sources: SourceArticle[]; name: str
 let sourceName = 'bbc';
 
 async function corpusOf(size: number, sources: readonly SourceArticle[]): Promise<string> {
-  const dir = join(values.work, `corpus-${sourceName}-${size}`);
+  // The generator's version is in the name: a corpus made by an older generator is never reused.
+  const dir = join(values.work, `corpus-${sourceName}-v${GENERATOR_VERSION}-${size}`);
   if ((await countFiles(dir)) !== size) {
     await rm(dir, { recursive: true, force: true });
     const start = performance.now();
@@ -175,7 +183,7 @@ async function main(): Promise<void> {
   }
   const cacheSize = values.quick
     ? null
-    : await measureOfflineCache(join(values.work, `corpus-${sourceName}-${sizes[0] ?? 1000}`));
+    : await measureOfflineCache(join(values.work, `corpus-${sourceName}-v${GENERATOR_VERSION}-${sizes[0] ?? 1000}`));
   if (cacheSize !== null) {
     console.log(
       `offline cache after "Save all" on ${sizes[0]} articles: shell ${fmt(cacheSize.shellBytes / 1e6, 2)} MB + data ${fmt(cacheSize.dataBytes / 1e6, 2)} MB`,

@@ -2,7 +2,7 @@
  * Reads the input folder. Every entry ends up either as an input to extract or as a skipped file with
  * a reason: nothing in the folder is passed over in silence.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface InputFile {
@@ -41,30 +41,40 @@ export function describeReadError(error: unknown): string {
   }
 }
 
+/**
+ * Synchronous on purpose: a build reads nothing else meanwhile, and for 100k small files one open, fstat,
+ * read and close each on this thread is several times faster than the same calls through the thread pool.
+ */
 export async function readInputs(dir: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
-  const names = (await readdir(dir)).sort();
+  const names = readdirSync(dir).sort();
   const inputs: InputFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of names) {
     if (file.startsWith('.')) continue;
-    const path = join(dir, file);
     try {
-      const info = await stat(path);
-      if (info.isDirectory()) {
-        skipped.push({ file, line: null, reason: 'a folder: only files directly in the articles folder are read' });
-      } else if (!info.isFile()) {
-        // A named pipe would block the read forever; a device or socket is not an article either.
-        skipped.push({ file, line: null, reason: 'not a regular file (a pipe, socket or device)' });
-      } else if (!file.toLowerCase().endsWith('.txt')) {
-        skipped.push({ file, line: null, reason: 'not a .txt file' });
-      } else if (info.size > maxBytes) {
-        skipped.push({ file, line: null, reason: `larger than the limit of ${maxBytes} bytes (${info.size} bytes)` });
-      } else {
-        inputs.push({ file, bytes: await readFile(path) });
-      }
+      const read = readRegularFile(join(dir, file), file, maxBytes);
+      if (typeof read === 'string') skipped.push({ file, line: null, reason: read });
+      else inputs.push({ file, bytes: read });
     } catch (error) {
       skipped.push({ file, line: null, reason: describeReadError(error) });
     }
   }
   return { inputs, skipped };
+}
+
+/** The file's bytes, or why it is not an input. */
+function readRegularFile(path: string, file: string, maxBytes: number): Uint8Array | string {
+  // O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then says what was opened.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return 'a folder: only files directly in the articles folder are read';
+    // A named pipe would block the read forever; a device or socket is not an article either.
+    if (!info.isFile()) return 'not a regular file (a pipe, socket or device)';
+    if (!file.toLowerCase().endsWith('.txt')) return 'not a .txt file';
+    if (info.size > maxBytes) return `larger than the limit of ${maxBytes} bytes (${info.size} bytes)`;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -12,9 +12,9 @@
 import {
   buildVectorSpace,
   dot,
-  strongestTerms,
-  strongTermPostings,
+  strongestPositions,
   tokeniseCorpus,
+  topByScore,
   type TermVector,
   type TokenisedCorpus,
 } from './term-vectors.ts';
@@ -55,6 +55,71 @@ const VECTOR_TERMS = 40;
 const CANDIDATE_TERMS = 12;
 /** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
 const MAX_POSTING = 2000;
+/**
+ * Each article's exact cosine is computed only with the articles that score best on the strong terms
+ * they share, so the work per article is bounded however many articles share its words; a story's
+ * copies still join, since each needs a link to only one other copy and links count from either side.
+ */
+const PAIR_CANDIDATES = 30;
+
+interface Pair {
+  readonly a: number;
+  readonly b: number;
+  readonly sim: number;
+}
+
+/**
+ * Pairs (a < b) of articles sharing a strong term whose cosine reaches `threshold`, strongest first.
+ * For each article, the partial cosine over strong terms is accumulated from the postings into one
+ * reused array (`touched` lists what to reset), the best PAIR_CANDIDATES get the exact cosine.
+ */
+function candidatePairs(vectors: readonly TermVector[], threshold: number): Pair[] {
+  const n = vectors.length;
+  const strong = vectors.map((v) => strongestPositions(v, CANDIDATE_TERMS));
+  const postings = new Map<number, { docs: number[]; weights: number[] }>();
+  vectors.forEach((v, doc) => {
+    for (const k of strong[doc] ?? []) {
+      const id = v.ids[k] ?? 0;
+      let list = postings.get(id);
+      if (list === undefined) {
+        list = { docs: [], weights: [] };
+        postings.set(id, list);
+      }
+      list.docs.push(doc);
+      list.weights.push(v.weights[k] ?? 0);
+    }
+  });
+  const partial = new Float64Array(n);
+  const touched: number[] = [];
+  const found: Pair[] = [];
+  for (let a = 0; a < n; a++) {
+    const va = vectors[a] as TermVector;
+    for (const k of strong[a] ?? []) {
+      const list = postings.get(va.ids[k] ?? 0);
+      if (list === undefined || list.docs.length < 2 || list.docs.length > MAX_POSTING) continue;
+      const w = va.weights[k] ?? 0;
+      for (let p = 0; p < list.docs.length; p++) {
+        const b = list.docs[p] ?? 0;
+        if (b === a) continue;
+        if (partial[b] === 0) touched.push(b);
+        partial[b] = (partial[b] ?? 0) + w * (list.weights[p] ?? 0);
+      }
+    }
+    const best = touched.length <= PAIR_CANDIDATES ? touched : topByScore(touched, partial, PAIR_CANDIDATES);
+    for (const b of best) {
+      const sim = dot(va, vectors[b] as TermVector);
+      if (sim >= threshold) found.push(a < b ? { a, b, sim } : { a: b, b: a, sim });
+    }
+    for (const b of touched) partial[b] = 0;
+    touched.length = 0;
+  }
+  found.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
+  // A pair found from both sides appears twice, next to each other.
+  return found.filter((p, i) => {
+    const previous = found[i - 1];
+    return previous === undefined || previous.a !== p.a || previous.b !== p.b;
+  });
+}
 
 interface Centroid {
   sum: Map<number, number>;
@@ -90,29 +155,9 @@ export function groupStories(
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
 ): number[][] {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
-  const postings = strongTermPostings(vectors, CANDIDATE_TERMS);
 
-  // Candidate pairs sharing a strong term, scored by cosine, strongest first. Each article meets the later
-  // articles in its strong terms' postings once: `metBy[b] === a` marks b as already scored against a, so
-  // memory stays one number per article (a set of pair keys outgrew JavaScript's limit at 100k articles).
-  const pairs: { a: number; b: number; sim: number }[] = [];
   const n = docs.length;
-  const metBy = new Int32Array(n).fill(-1);
-  for (let a = 0; a < n; a++) {
-    const va = vectors[a] as TermVector;
-    for (const id of strongestTerms(va, CANDIDATE_TERMS)) {
-      const list = postings.get(id);
-      if (list === undefined || list.length < 2 || list.length > MAX_POSTING) continue;
-      for (const b of list) {
-        if (b <= a || metBy[b] === a) continue;
-        metBy[b] = a;
-        const sim = dot(va, vectors[b] as TermVector);
-        if (sim >= options.pairThreshold) pairs.push({ a, b, sim });
-      }
-    }
-  }
-  pairs.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
-
+  const pairs = candidatePairs(vectors, options.pairThreshold);
   const sets = new UnionFind(n);
   const sizes = new Map<number, number>();
   const centroids = new Map<number, Centroid>();

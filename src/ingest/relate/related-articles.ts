@@ -4,7 +4,14 @@
  * Candidates come from an inverted index over every article's strongest terms, so an article meets only
  * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
  */
-import { buildVectorSpace, tokeniseCorpus, type TermVector, type TokenisedCorpus } from './term-vectors.ts';
+import {
+  buildVectorSpace,
+  strongestPositions,
+  tokeniseCorpus,
+  topByScore,
+  type TermVector,
+  type TokenisedCorpus,
+} from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -26,7 +33,7 @@ const CANDIDATE_TERMS = 40;
  * Each term's posting list keeps only the articles where the term weighs most (impact order), so one
  * article's candidate search costs at most CANDIDATE_TERMS × MAX_POSTING steps whatever the corpus size.
  */
-const MAX_POSTING = 1000;
+const MAX_POSTING = 300;
 /** Candidates ranked by the partial score over strong terms; only these get the exact cosine. */
 const RERANK = 100;
 const EXPLAIN_TERMS = 4;
@@ -62,28 +69,6 @@ function denseDot(dense: Float64Array, v: TermVector): number {
   let sum = 0;
   for (let t = 0; t < v.ids.length; t++) sum += (dense[v.ids[t] ?? 0] ?? 0) * (v.weights[t] ?? 0);
   return sum;
-}
-
-/** The `count` items with the highest scores, best first (ties by index): a bounded insertion, not a full sort. */
-function topByScore(items: readonly number[], score: Float64Array, count: number): number[] {
-  const top: number[] = [];
-  const better = (a: number, b: number) =>
-    (score[a] ?? 0) > (score[b] ?? 0) || ((score[a] ?? 0) === (score[b] ?? 0) && a < b);
-  for (const item of items) {
-    if (top.length === count && !better(item, top[count - 1] ?? 0)) continue;
-    let at = top.length === count ? count - 1 : top.length;
-    while (at > 0 && better(item, top[at - 1] ?? 0)) {
-      top[at] = top[at - 1] ?? 0;
-      at--;
-    }
-    top[at] = item;
-  }
-  return top;
-}
-
-/** Positions (into ids/weights) of a vector's `count` heaviest terms. */
-function strongestPositions(v: TermVector, count: number): number[] {
-  return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
 }
 
 function sharedTerms(a: TermVector, b: TermVector, corpus: TokenisedCorpus): string[] {

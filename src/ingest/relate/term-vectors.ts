@@ -115,29 +115,78 @@ export function tokeniseCorpus(docs: readonly VectorInput[]): TokenisedCorpus {
   };
 }
 
+/**
+ * Each article's terms ranked by weight (heaviest first, ties by id), at most RANKED_TERMS of them,
+ * with raw (unnormalised) weights; computed once per corpus and cut to length by each user.
+ */
+interface RankedTerms {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** The longest vector any user asks for (related stories); shorter ones are cut from the same ranking. */
+const RANKED_TERMS = 200;
+const rankings = new WeakMap<TokenisedCorpus, { ranked: RankedTerms[]; df: Int32Array }>();
+
+function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32Array } {
+  const cached = rankings.get(corpus);
+  if (cached !== undefined) return cached;
+  const size = corpus.vocabulary.length;
+  const n = corpus.headlines.length;
+  // Typed arrays over the vocabulary, reused for every article: `touched` lists the ids to reset.
+  const tf = new Float64Array(size);
+  const touched: number[] = [];
+  const count = (id: number, by: number) => {
+    if (tf[id] === 0) touched.push(id);
+    tf[id] = (tf[id] ?? 0) + by;
+  };
+  const countArticle = (d: number) => {
+    for (const id of corpus.headlines[d] ?? []) count(id, HEADLINE_WEIGHT);
+    const body = corpus.bodies[d] ?? new Int32Array();
+    for (let i = 0; i < body.length; i++) count(body[i] ?? 0, i < LEAD_WORDS ? 2 : 1);
+  };
+  const df = new Int32Array(size);
+  for (let d = 0; d < n; d++) {
+    countArticle(d);
+    for (const id of touched) {
+      df[id] = (df[id] ?? 0) + 1;
+      tf[id] = 0;
+    }
+    touched.length = 0;
+  }
+  const idf = Float64Array.from(df, (f) => Math.log((n + 1) / (f + 1)) + 1);
+  const weight = new Float64Array(size);
+  const ranked: RankedTerms[] = [];
+  for (let d = 0; d < n; d++) {
+    countArticle(d);
+    for (const id of touched) weight[id] = (1 + Math.log(tf[id] ?? 1)) * (idf[id] ?? 0);
+    touched.sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y);
+    const top = touched.slice(0, RANKED_TERMS);
+    ranked.push({ ids: Int32Array.from(top), weights: Float64Array.from(top, (id) => weight[id] ?? 0) });
+    for (const id of touched) tf[id] = 0;
+    touched.length = 0;
+  }
+  const result = { ranked, df };
+  rankings.set(corpus, result);
+  return result;
+}
+
 export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): VectorSpace {
-  const { vocabulary } = corpus;
-  const counts = corpus.headlines.map((headline, d) => {
-    const tf = new Map<number, number>();
-    for (const id of headline) tf.set(id, (tf.get(id) ?? 0) + HEADLINE_WEIGHT);
-    (corpus.bodies[d] ?? new Int32Array()).forEach((id, i) => {
-      tf.set(id, (tf.get(id) ?? 0) + (i < LEAD_WORDS ? 2 : 1));
-    });
-    return tf;
+  if (maxTerms > RANKED_TERMS) throw new Error(`vectors are at most ${RANKED_TERMS} terms long`);
+  const { ranked, df } = rankTerms(corpus);
+  const vectors = ranked.map(({ ids, weights }) => {
+    const length = Math.min(maxTerms, ids.length);
+    let sq = 0;
+    for (let k = 0; k < length; k++) sq += (weights[k] ?? 0) ** 2;
+    const norm = Math.sqrt(sq) || 1;
+    // Sorted by term id, so a dot product is a linear merge.
+    const order = Array.from({ length }, (_, k) => k).sort((x, y) => (ids[x] ?? 0) - (ids[y] ?? 0));
+    return {
+      ids: Int32Array.from(order, (k) => ids[k] ?? 0),
+      weights: Float64Array.from(order, (k) => (weights[k] ?? 0) / norm),
+    };
   });
-  const df = new Int32Array(vocabulary.length);
-  for (const tf of counts) for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-  const n = counts.length;
-  const vectors = counts.map((tf) => {
-    const scored = [...tf].map(
-      ([id, f]) => [id, (1 + Math.log(f)) * (Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1)] as const,
-    );
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = scored.slice(0, maxTerms).sort((a, b) => a[0] - b[0]);
-    const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-    return { ids: Int32Array.from(top, ([id]) => id), weights: Float64Array.from(top, ([, w]) => w / norm) };
-  });
-  return { vectors, vocabulary, documentFrequency: df };
+  return { vectors, vocabulary: corpus.vocabulary, documentFrequency: df };
 }
 
 /** Dot product of two sorted sparse vectors (their cosine, as both are normalised). */
@@ -155,23 +204,24 @@ export function dot(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-/** The `count` strongest term ids of a vector, for candidate generation. */
-export function strongestTerms(v: TermVector, count: number): number[] {
-  return [...v.ids.keys()]
-    .sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0))
-    .slice(0, count)
-    .map((k) => v.ids[k] ?? 0);
+/** The `count` items with the highest scores, best first (ties by index): a bounded insertion, not a full sort. */
+export function topByScore(items: readonly number[], score: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) =>
+    (score[a] ?? 0) > (score[b] ?? 0) || ((score[a] ?? 0) === (score[b] ?? 0) && a < b);
+  for (const item of items) {
+    if (top.length === count && !better(item, top[count - 1] ?? 0)) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && better(item, top[at - 1] ?? 0)) {
+      top[at] = top[at - 1] ?? 0;
+      at--;
+    }
+    top[at] = item;
+  }
+  return top;
 }
 
-/** Inverted index: for each term id, the articles that have it among their `count` strongest terms. */
-export function strongTermPostings(vectors: readonly TermVector[], count: number): Map<number, number[]> {
-  const postings = new Map<number, number[]>();
-  vectors.forEach((v, i) => {
-    for (const id of strongestTerms(v, count)) {
-      const list = postings.get(id);
-      if (list === undefined) postings.set(id, [i]);
-      else list.push(i);
-    }
-  });
-  return postings;
+/** Positions (into ids/weights) of a vector's `count` heaviest terms. */
+export function strongestPositions(v: TermVector, count: number): number[] {
+  return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
 }
