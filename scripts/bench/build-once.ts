@@ -1,14 +1,15 @@
 /**
  * One timed build in a fresh process (so peak memory is this build's alone); prints its stage timings as
  * JSON on the last line of stdout. Used by run-bench.ts.
- *   tsx scripts/bench/build-once.ts ARTICLES OUT [--no-images]
+ *   tsx scripts/bench/build-once.ts ARTICLES OUT [--no-images] [--cache DIR]
+ * Without --cache nothing is reused or kept (a clean build, as `broadsheet build --no-cache`).
  */
 import { parseArgs } from 'node:util';
 import { buildSite } from '../../src/ingest/build-site.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { 'no-images': { type: 'boolean', default: false } },
+  options: { 'no-images': { type: 'boolean', default: false }, cache: { type: 'string' } },
 });
 const [articlesDir, outDir] = positionals;
 if (articlesDir === undefined || outDir === undefined) throw new Error('usage: build-once.ts ARTICLES OUT');
@@ -17,7 +18,7 @@ const result = await buildSite({
   articlesDir,
   outDir,
   siteUrl: 'https://bench.example.org',
-  cacheDir: null,
+  cacheDir: values.cache ?? null,
   previewImages: !values['no-images'],
   log: () => {},
 });

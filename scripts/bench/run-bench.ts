@@ -7,13 +7,14 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import type { StageTiming } from '../../src/ingest/stage-clock.ts';
 import { measureApp } from './browser/app-figures.ts';
+import { runLighthouse } from './browser/lighthouse-scores.ts';
 import { measureOfflineCache } from './browser/offline-cache-size.ts';
 import {
   countFiles,
@@ -84,15 +85,49 @@ async function corpusOf(size: number, sources: readonly SourceArticle[]): Promis
   return dir;
 }
 
-async function buildOnce(articles: string, out: string, images: boolean): Promise<BuildRun> {
+async function buildOnce(articles: string, out: string, images: boolean, cache?: string): Promise<BuildRun> {
   await rm(out, { recursive: true, force: true });
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'scripts/bench/build-once.ts'), articles, out, ...(images ? [] : ['--no-images'])],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts/bench/build-once.ts'),
+      articles,
+      out,
+      ...(images ? [] : ['--no-images']),
+      ...(cache === undefined ? [] : ['--cache', cache]),
+    ],
     { maxBuffer: 1 << 26, cwd: ROOT },
   );
   const last = stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as BuildRun;
+}
+
+/**
+ * Rebuild after one article changed: a sentence is added to the first file, the site built again with the
+ * cold build's cache, and the file put back as it was (so the corpus stays the seeded one).
+ */
+async function rebuildAfterOneChange(articles: string, out: string, cache: string): Promise<BuildRun> {
+  const first = (await readdir(articles)).sort()[0];
+  if (first === undefined) throw new Error(`${articles} is empty`);
+  const path = join(articles, first);
+  const original = await readFile(path);
+  await writeFile(
+    path,
+    Buffer.concat([original, Buffer.from('\nA late paragraph the editor added after publication.\n')]),
+  );
+  try {
+    return await buildOnce(articles, out, false, cache);
+  } finally {
+    await writeFile(path, original);
+  }
+}
+
+/** The story list and the first article's share page of a built site. */
+async function pagesToAudit(size: number): Promise<string[]> {
+  const articles = (await readdir(join(values.work, `site-${size}`, 'article'))).sort();
+  return ['/', ...articles.slice(0, 1).map((id) => `/article/${id}/`)];
 }
 
 const OUTPUT_OF: Readonly<Record<string, string>> = {
@@ -115,7 +150,10 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const articles = await corpusOf(size, sources);
     const out = join(values.work, `site-${size}`);
-    const build = await buildOnce(articles, out, false);
+    // A cold build as a first `broadsheet build` runs it: nothing to reuse, the cache written for next time.
+    const cache = join(values.work, `cache-${size}`);
+    await rm(cache, { recursive: true, force: true });
+    const build = await buildOnce(articles, out, false, cache);
     const inputBytes = await folderBytes(articles);
     const stages = [];
     for (const s of build.stages) {
@@ -129,6 +167,11 @@ async function main(): Promise<void> {
     rows.push(
       `${String(size).padStart(7)}  ${'TOTAL'.padEnd(14)} ${fmt(build.ms / 1000, 2).padStart(8)} s ${fmt(build.peakRssMiB, 0).padStart(7)} MiB ${fmt(mib(await folderBytes(out))).padStart(7)} MiB  (input ${fmt(mib(inputBytes))} MiB, ${build.built} built, ${build.leftOut} left out)`,
     );
+    const rebuild = await rebuildAfterOneChange(articles, out, cache);
+    const slowest = [...rebuild.stages].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    rows.push(
+      `${String(size).padStart(7)}  ${'REBUILD'.padEnd(14)} ${fmt(rebuild.ms / 1000, 2).padStart(8)} s ${fmt(rebuild.peakRssMiB, 0).padStart(7)} MiB          (one article changed; slowest: ${slowest.map((s) => `${s.stage} ${fmt(s.ms / 1000, 2)} s`).join(', ')})`,
+    );
     results.push({
       size,
       totalMs: build.ms,
@@ -136,6 +179,7 @@ async function main(): Promise<void> {
       built: build.built,
       leftOut: build.leftOut,
       stages,
+      rebuildAfterOneChange: rebuild,
     });
   }
 
@@ -181,6 +225,17 @@ async function main(): Promise<void> {
         `keystroke search p95 ${fmt(app.keystrokeP95Ms, 2)} ms over ${app.keystrokes}`,
     );
   }
+  // Lighthouse is slow (tens of seconds a page): the full bench runs it, --quick does not.
+  const lighthouse =
+    app === null || values.quick
+      ? null
+      : await runLighthouse(join(values.work, `site-${appSize}`), await pagesToAudit(appSize));
+  for (const scores of lighthouse ?? []) {
+    console.log(
+      `lighthouse mobile ${scores.page}: performance ${scores.performance}, accessibility ${scores.accessibility}, ` +
+        `best practices ${scores.bestPractices}, SEO ${scores.seo} (LCP ${fmt(scores.lcpMs, 0)} ms, TBT ${fmt(scores.tbtMs, 0)} ms)`,
+    );
+  }
   const cacheSize = values.quick
     ? null
     : await measureOfflineCache(join(values.work, `corpus-${sourceName}-v${GENERATOR_VERSION}-${sizes[0] ?? 1000}`));
@@ -200,6 +255,7 @@ async function main(): Promise<void> {
         builds: results,
         previewImages: { images: withImages.built, imagesPerSecond },
         app,
+        lighthouse,
         cacheSize,
       },
       null,

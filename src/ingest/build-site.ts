@@ -2,7 +2,7 @@
  * `broadsheet build`: articles folder → built site. Read, extract, relate, then write the app shell
  * and the data (the shell first, since Vite empties the output folder).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Article } from '../shared/article-schema.ts';
 import { buildAppShell } from './emit/build-app-shell.ts';
 import { formatLeftOut, makeReport, writeReport, type BuildReport } from './emit/build-report.ts';
@@ -17,6 +17,7 @@ import { writeSitemap } from './emit/write-sitemap.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
+import { ExtractionCache } from './extract/extraction-cache.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpus } from './relate/relate-corpus.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
@@ -33,7 +34,10 @@ export interface BuildOptions {
   readonly siteUrl?: string;
   /** False skips the preview images (the pages still name them); the benchmark times them apart. */
   readonly previewImages?: boolean;
-  /** Folder for cached preview images; null renders every image again. */
+  /**
+   * Folder for what later builds can reuse: extraction results and preview images, each keyed by content
+   * and code version (default DEFAULT_CACHE_DIR); null extracts and renders everything again.
+   */
   readonly cacheDir?: string | null;
   readonly log?: (line: string) => void;
   /** Stage-by-stage progress on the terminal (the command line passes one; tests and the bench stay quiet). */
@@ -61,10 +65,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const siteUrl = normaliseSiteUrl(siteUrlSetting || DEFAULT_SITE_URL);
 
+  const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
   const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
   const { articles, failed } = await clock.time('extract', () =>
-    extractInputsInParallel(inputs, { onStep: clock.step }),
+    extractInputsInParallel(inputs, {
+      onStep: clock.step,
+      cache: cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction')),
+    }),
   );
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
@@ -99,7 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
             date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
           },
         })),
-        { cacheDir: options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR, 'preview-images') : options.cacheDir },
+        { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'preview-images') },
       ),
     );
   }

@@ -8,6 +8,7 @@ import type { Article } from '../shared/article-schema.ts';
 import { extractOne, type ExtractOutcome } from './extract/extract-task.ts';
 import type { InputFile, SkippedFile } from './read-inputs.ts';
 import { runOnWorkers } from './worker-pool.ts';
+import type { ExtractionCache } from './extract/extraction-cache.ts';
 
 export interface ExtractedCorpus {
   readonly articles: Article[];
@@ -60,20 +61,50 @@ export function extractInputs(
   return collect(inputs, outcomes);
 }
 
-/** On worker threads when the corpus is large enough to repay them; same result as extractInputs. */
+export interface ParallelOptions {
+  readonly threads?: number;
+  readonly onStep?: (done: number, total: number) => void;
+  readonly minForWorkers?: number;
+  /** Outcomes kept from earlier builds: only the files it does not hold are extracted. */
+  readonly cache?: ExtractionCache | null;
+}
+
+/**
+ * On worker threads when the files left to extract are many enough to repay them; same result as
+ * extractInputs. With a cache, unchanged files are not extracted again and this build's outcomes are kept.
+ */
 export async function extractInputsInParallel(
   inputs: readonly InputFile[],
   {
     threads = availableParallelism(),
     onStep = () => {},
     minForWorkers = MIN_FOR_WORKERS,
-  }: { threads?: number; onStep?: (done: number, total: number) => void; minForWorkers?: number } = {},
+    cache = null,
+  }: ParallelOptions = {},
 ): Promise<ExtractedCorpus> {
-  if (threads <= 1 || inputs.length < minForWorkers) return extractInputs(inputs, onStep);
-  const outcomes = await runOnWorkers<InputFile, ExtractOutcome>(
-    new URL('./extract/extract-worker.ts', import.meta.url),
-    inputs,
-    { threads, batchSize: BATCH, onDone: (done) => onStep(done, inputs.length) },
-  );
-  return collect(inputs, outcomes);
+  const keys = cache === null ? [] : inputs.map((input) => cache.keyOf(input));
+  const outcomes = cache === null ? inputs.map(() => undefined) : cache.lookup(keys);
+  const missing = inputs.filter((_, i) => outcomes[i] === undefined);
+  const done = inputs.length - missing.length;
+  const extracted =
+    threads <= 1 || missing.length < minForWorkers
+      ? missing.map((input, i) => {
+          if (i % STEP_EVERY === 0) onStep(done + i, inputs.length);
+          return extractOne(input);
+        })
+      : await runOnWorkers<InputFile, ExtractOutcome>(
+          new URL('./extract/extract-worker.ts', import.meta.url),
+          missing,
+          {
+            threads,
+            batchSize: BATCH,
+            onDone: (count) => onStep(done + count, inputs.length),
+          },
+        );
+  let next = 0;
+  const all = outcomes.map((outcome) => outcome ?? extracted[next++]);
+  const complete = all.filter((o): o is ExtractOutcome => o !== undefined);
+  if (complete.length !== inputs.length) throw new Error('an input was neither cached nor extracted');
+  cache?.save(keys, complete);
+  return collect(inputs, complete);
 }

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { preview } from 'vite';
 import { LOAD_MEASURE, SEARCH_MEASURE } from '../../../src/app/search/search-engine.ts';
 import { launchChromium } from '../../../tests/e2e/chromium.ts';
+import { serveSite } from './serve-site.ts';
 
 export interface AppFigures {
   readonly firstLoadJsGzipKiB: number;
@@ -29,12 +29,8 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 export async function measureApp(siteDir: string): Promise<AppFigures> {
-  const server = await preview({
-    logLevel: 'silent',
-    build: { outDir: siteDir },
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  const url = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  const server = await serveSite(siteDir);
+  const { url } = server;
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });

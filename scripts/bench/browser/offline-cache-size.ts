@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { buildSite } from '../../../src/ingest/build-site.ts';
 import { launchChromium } from '../../../tests/e2e/chromium.ts';
+import { serveSite } from './serve-site.ts';
 
 export interface CacheSize {
   readonly shellBytes: number;
@@ -18,9 +18,9 @@ export interface CacheSize {
 
 export async function measureOfflineCache(articlesDir: string): Promise<CacheSize> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-cache-size-'));
-  await buildSite({ articlesDir, outDir: dir, previewImages: false, log: () => {} });
-  const server = await preview({ logLevel: 'silent', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
-  const url = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  await buildSite({ articlesDir, outDir: dir, previewImages: false, cacheDir: null, log: () => {} });
+  const server = await serveSite(dir);
+  const { url } = server;
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -103,6 +103,14 @@ export function relatedArticles(
   // Partial scores accumulate in one array reused for every article; `touched` lists what to reset.
   const partial = new Float64Array(vectors.length);
   const touched: number[] = [];
+  // Story keys as small integers: compared once per touched article, strings cost more.
+  const storyNumbers = new Map<string, number>();
+  const storyOf = Int32Array.from(docs, (doc) => {
+    const known = storyNumbers.get(doc.storyKey);
+    if (known !== undefined) return known;
+    storyNumbers.set(doc.storyKey, storyNumbers.size);
+    return storyNumbers.size - 1;
+  });
   return vectors.map((v, i) => {
     for (const k of strongest[i] ?? []) {
       const posting = postings.get(v.ids[k] ?? 0);
@@ -114,12 +122,8 @@ export function relatedArticles(
         partial[j] = (partial[j] ?? 0) + w * (posting.weights[p] ?? 0);
       }
     }
-    const storyKey = docs[i]?.storyKey;
-    const candidates = topByScore(
-      touched.filter((j) => j !== i && docs[j]?.storyKey !== storyKey),
-      partial,
-      RERANK,
-    );
+    const story = storyOf[i];
+    const candidates = topByScore(touched, partial, RERANK, (j) => storyOf[j] !== story);
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
     for (let t = 0; t < v.ids.length; t++) dense[v.ids[t] ?? 0] = v.weights[t] ?? 0;

@@ -204,21 +204,55 @@ export function dot(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-/** The `count` items with the highest scores, best first (ties by index): a bounded insertion, not a full sort. */
-export function topByScore(items: readonly number[], score: Float64Array, count: number): number[] {
-  const top: number[] = [];
-  const better = (a: number, b: number) =>
-    (score[a] ?? 0) > (score[b] ?? 0) || ((score[a] ?? 0) === (score[b] ?? 0) && a < b);
-  for (const item of items) {
-    if (top.length === count && !better(item, top[count - 1] ?? 0)) continue;
-    let at = top.length === count ? count - 1 : top.length;
-    while (at > 0 && better(item, top[at - 1] ?? 0)) {
-      top[at] = top[at - 1] ?? 0;
-      at--;
+/**
+ * The `count` items with the highest scores, best first (ties by lower index), skipping those `keep`
+ * rejects: a bounded min-heap, so n items cost O(n log count) in any order (an insertion into a sorted
+ * list costs O(count) per item when items arrive in rising order, as impact-ordered postings often do).
+ */
+export function topByScore(
+  items: readonly number[],
+  score: Float64Array,
+  count: number,
+  keep: (item: number) => boolean = () => true,
+): number[] {
+  if (count <= 0) return [];
+  // heap[0] is the worst kept item; `worse(a, b)` orders the heap.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => {
+    const sa = score[a] ?? 0;
+    const sb = score[b] ?? 0;
+    return sa < sb || (sa === sb && a > b);
+  };
+  const siftDown = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const child = right < heap.length && worse(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
+      if (!worse(heap[child] ?? 0, heap[at] ?? 0)) return;
+      [heap[at], heap[child]] = [heap[child] ?? 0, heap[at] ?? 0];
+      at = child;
     }
-    top[at] = item;
+  };
+  for (const item of items) {
+    if (heap.length === count && !worse(heap[0] ?? 0, item)) continue;
+    if (!keep(item)) continue;
+    if (heap.length < count) {
+      heap.push(item);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at] ?? 0, heap[parent] ?? 0)) break;
+        [heap[at], heap[parent]] = [heap[parent] ?? 0, heap[at] ?? 0];
+        at = parent;
+      }
+    } else {
+      heap[0] = item;
+      siftDown(0);
+    }
   }
-  return top;
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
 
 /** Positions (into ids/weights) of a vector's `count` heaviest terms. */

@@ -1,0 +1,113 @@
+/**
+ * The extraction cache: a second build extracts only what changed, gives the same articles as a build
+ * without it, survives a damaged shard, and keeps nothing for files that are gone.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractInputs, extractInputsInParallel } from '../../src/ingest/extract-inputs.ts';
+import { ExtractionCache } from '../../src/ingest/extract/extraction-cache.ts';
+import type { InputFile } from '../../src/ingest/read-inputs.ts';
+
+const GOLDEN = join('tests', 'golden');
+
+function goldenInputs(): InputFile[] {
+  return readdirSync(GOLDEN, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ file: `${d.name}.txt`, bytes: readFileSync(join(GOLDEN, d.name, 'input.txt')) }));
+}
+
+/** Counts the files handed to the extractor: every step report names how many are done. */
+async function buildWith(cache: ExtractionCache, inputs: readonly InputFile[]) {
+  const extractedBefore = inputs.length;
+  let reportedFrom = extractedBefore;
+  const result = await extractInputsInParallel(inputs, {
+    threads: 1,
+    cache,
+    onStep: (done) => {
+      reportedFrom = Math.min(reportedFrom, done);
+    },
+  });
+  // The first step report comes before the first file extracted: `done` is then the number of hits.
+  return { result, hits: reportedFrom };
+}
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('ExtractionCache', () => {
+  it('gives the same articles as extraction without a cache, from the first build and the second', async () => {
+    const inputs = goldenInputs();
+    const expected = extractInputs(inputs);
+    const first = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(first.hits).toBe(0);
+    expect(first.result).toEqual(expected);
+    const second = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(second.result).toEqual(expected);
+    expect(second.hits).toBe(inputs.length);
+  });
+
+  it('extracts again only the changed and the new files', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const changed = inputs.map((input, i) =>
+      i === 0 ? { file: input.file, bytes: Buffer.concat([input.bytes, Buffer.from('\nOne more line.\n')]) } : input,
+    );
+    const added = [...changed, { file: 'new-article.txt', bytes: Buffer.from('A new headline\n\nA new body line.\n') }];
+    const cache = new ExtractionCache(root, 'v1');
+    const keys = added.map((input) => cache.keyOf(input));
+    const found = cache.lookup(keys);
+    expect(found.filter((o) => o === undefined)).toHaveLength(2);
+    expect(found[0]).toBeUndefined();
+    expect(found.at(-1)).toBeUndefined();
+    const rebuilt = await buildWith(new ExtractionCache(root, 'v1'), added);
+    expect(rebuilt.result).toEqual(extractInputs(added));
+  });
+
+  it('reuses nothing made by another extractor version, and removes it', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const next = await buildWith(new ExtractionCache(root, 'v2'), inputs);
+    expect(next.hits).toBe(0);
+    expect(readdirSync(root)).toEqual(['v2']);
+  });
+
+  it('treats a damaged shard as empty and rewrites it', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const shards = readdirSync(join(root, 'v1'));
+    const damaged = shards[0] ?? '';
+    writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
+    const again = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(again.result).toEqual(extractInputs(inputs));
+    expect(again.hits).toBeLessThan(inputs.length);
+    expect(() => JSON.parse(readFileSync(join(root, 'v1', damaged), 'utf8')) as unknown).not.toThrow();
+  });
+
+  it('keeps no entry for a file that is gone', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const [gone, ...rest] = inputs;
+    await buildWith(new ExtractionCache(root, 'v1'), rest);
+    const cache = new ExtractionCache(root, 'v1');
+    const entries = readdirSync(join(root, 'v1')).flatMap((name) =>
+      Object.keys(JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as object),
+    );
+    expect(entries).toHaveLength(rest.length);
+    expect(entries).not.toContain(cache.keyOf(gone as InputFile));
+  });
+
+  it('keys on the file name, the bytes and the extractor version', () => {
+    const input = { file: 'a.txt', bytes: new Uint8Array([1, 2]) };
+    const key = new ExtractionCache(root).keyOf(input);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(new ExtractionCache(root).keyOf({ ...input })).toBe(key);
+    expect(new ExtractionCache(root).keyOf({ ...input, file: 'b.txt' })).not.toBe(key);
+    expect(new ExtractionCache(root).keyOf({ ...input, bytes: new Uint8Array([1, 3]) })).not.toBe(key);
+    expect(new ExtractionCache(root, 'other').keyOf(input)).not.toBe(key);
+  });
+});
