@@ -19,7 +19,7 @@ import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
 import { readInputs } from './read-inputs.ts';
-import { relateCorpus } from './relate/relate-corpus.ts';
+import { relateCorpusInParallel } from './relate/relate-corpus.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
 import type { BuildProgress } from './build-progress.ts';
 
@@ -77,7 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
-  const corpus = relateCorpus(articles, undefined, clock);
+  const corpus = await relateCorpusInParallel(articles, undefined, clock);
   if (options.skipApp !== true) await clock.time('app shell', () => buildAppShell(outDir));
   const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
   const searchDigest = await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));

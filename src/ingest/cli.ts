@@ -18,7 +18,7 @@ import { ExtractionError } from './extract/extraction-error.ts';
 import { shortHash } from './extract/article-id.ts';
 import { extractInputs } from './extract-inputs.ts';
 import { DEFAULT_MAX_BYTES, readInputs } from './read-inputs.ts';
-import { relateCorpus } from './relate/relate-corpus.ts';
+import { relateCorpusInParallel } from './relate/relate-corpus.ts';
 
 const USAGE = `usage:
   broadsheet extract FILE...
@@ -61,7 +61,7 @@ async function loadCorpus(dir: string) {
 async function storiesCommand(dir: string | undefined): Promise<number> {
   if (dir === undefined) throw new UsageError('stories needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
-  const { stories } = relateCorpus(articles, 0);
+  const { stories } = await relateCorpusInParallel(articles, 0);
   for (const story of stories) printLine({ id: story.id, files: story.members.map((m) => m.sourceFile) });
   // A file that is not an article is still a story of its own, so every input file is listed once.
   for (const f of failed) printLine({ id: `unreadable-${shortHash(f.file)}`, files: [f.file] });
@@ -71,7 +71,7 @@ async function storiesCommand(dir: string | undefined): Promise<number> {
 async function relatedCommand(dir: string | undefined, k: number): Promise<number> {
   if (dir === undefined) throw new UsageError('related needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
-  const { relatedOf } = relateCorpus(articles, k);
+  const { relatedOf } = await relateCorpusInParallel(articles, k);
   for (const article of articles) {
     const related = (relatedOf.get(article.id) ?? []).map((r) => ({
       file: r.article.sourceFile,

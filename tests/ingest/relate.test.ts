@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { groupStories } from '../../src/ingest/relate/group-stories.ts';
-import { relatedArticles } from '../../src/ingest/relate/related-articles.ts';
+import { relatedArticles, relatedArticlesInParallel } from '../../src/ingest/relate/related-articles.ts';
+import { tokeniseCorpus } from '../../src/ingest/relate/term-vectors.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
 
@@ -88,6 +89,23 @@ describe('related articles', () => {
   it('never lists a copy of the same story as related', () => {
     expect(related[1]?.map((r) => r.index)).not.toContain(3);
     expect(related[3]?.map((r) => r.index)).not.toContain(1);
+  });
+
+  it('gives the same answer on worker threads, split into ranges, as on one thread', async () => {
+    const sentences = [wire, rewrite, football, football2].flatMap((t) => t.split(/(?<=[.,]) /u));
+    // Forty small articles recombined from the texts' clauses, in ten stories, so ranges cut stories apart.
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      headline: sentences[i % sentences.length] ?? '',
+      text: [0, 3, 7].map((d) => sentences[(i * 5 + d) % sentences.length]).join(' '),
+      storyKey: String(i % 10),
+    }));
+    const parallel = await relatedArticlesInParallel(many, 3, tokeniseCorpus(many), {
+      threads: 2,
+      minForWorkers: 1,
+      range: 7,
+    });
+    expect(parallel).toEqual(relatedArticles(many, 3));
+    expect(parallel.flat().length).toBeGreaterThan(40);
   });
 
   it('gives scores between 0 and 1 and at most k results', () => {

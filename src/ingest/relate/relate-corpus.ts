@@ -6,8 +6,8 @@ import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../sh
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupStories } from './group-stories.ts';
-import { relatedArticles } from './related-articles.ts';
-import { tokeniseCorpus } from './term-vectors.ts';
+import { relatedArticles, relatedArticlesInParallel, type RelatedMatch } from './related-articles.ts';
+import { tokeniseCorpus, type TokenisedCorpus } from './term-vectors.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -61,29 +61,28 @@ function summarise(members: readonly Article[]): StorySummary {
   };
 }
 
-export function relateCorpus(
-  articles: readonly Article[],
-  relatedCount = DEFAULT_RELATED_COUNT,
-  clock?: StageClock,
-): RelatedCorpus {
+interface Grouped {
+  readonly docs: { headline: string; text: string; storyKey: string }[];
+  readonly tokens: TokenisedCorpus;
+  readonly stories: StorySummary[];
+  readonly storyOf: Map<string, StorySummary>;
+}
+
+function groupCorpus(articles: readonly Article[], clock?: StageClock): Grouped {
   const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
-  const docs = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
+  const texts = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
   // One pass of tokenising serves both grouping and related stories.
-  const tokens = time('tokenise', () => tokeniseCorpus(docs));
-  const groups = time('group', () => groupStories(docs, DEFAULT_GROUPING, tokens));
+  const tokens = time('tokenise', () => tokeniseCorpus(texts));
+  const groups = time('group', () => groupStories(texts, DEFAULT_GROUPING, tokens));
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
-
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
+  const docs = texts.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) }));
+  return { docs, tokens, stories, storyOf };
+}
 
-  const matches = time('relate', () =>
-    relatedArticles(
-      docs.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) })),
-      relatedCount,
-      tokens,
-    ),
-  );
+function withRelated(articles: readonly Article[], grouped: Grouped, matches: RelatedMatch[][]): RelatedCorpus {
   const relatedOf = new Map<string, RelatedArticle[]>();
   articles.forEach((article, i) => {
     const related = (matches[i] ?? []).flatMap((m) => {
@@ -92,5 +91,33 @@ export function relateCorpus(
     });
     relatedOf.set(article.id, related);
   });
-  return { stories, storyOf, relatedOf };
+  return { stories: grouped.stories, storyOf: grouped.storyOf, relatedOf };
+}
+
+/** On this thread: for small corpora and tests. */
+export function relateCorpus(
+  articles: readonly Article[],
+  relatedCount = DEFAULT_RELATED_COUNT,
+  clock?: StageClock,
+): RelatedCorpus {
+  const grouped = groupCorpus(articles, clock);
+  const related = () => relatedArticles(grouped.docs, relatedCount, grouped.tokens);
+  return withRelated(articles, grouped, clock === undefined ? related() : clock.timeSync('relate', related));
+}
+
+/** The same result as relateCorpus; related stories of a large corpus are found on worker threads. */
+export async function relateCorpusInParallel(
+  articles: readonly Article[],
+  relatedCount = DEFAULT_RELATED_COUNT,
+  clock?: StageClock,
+): Promise<RelatedCorpus> {
+  const grouped = groupCorpus(articles, clock);
+  const related = () =>
+    relatedArticlesInParallel(
+      grouped.docs,
+      relatedCount,
+      grouped.tokens,
+      clock === undefined ? {} : { onStep: clock.step },
+    );
+  return withRelated(articles, grouped, await (clock === undefined ? related() : clock.time('relate', related)));
 }

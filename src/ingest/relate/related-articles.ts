@@ -1,17 +1,14 @@
 /**
  * Related articles: for each article, the most similar articles outside its own story, by cosine of
  * the shared TF-IDF vectors (term-vectors.ts), each explained by the shared terms that contribute most.
- * Candidates come from an inverted index over every article's strongest terms, so an article meets only
- * the articles sharing a distinctive word with it; the cosine itself uses the whole (longer) vector.
+ * Candidates come from an inverted index over every article's strongest terms (related-index.ts), so an
+ * article meets only the articles sharing a distinctive word with it; the cosine uses the whole vector.
  */
-import {
-  buildVectorSpace,
-  strongestPositions,
-  tokeniseCorpus,
-  topByScore,
-  type TermVector,
-  type TokenisedCorpus,
-} from './term-vectors.ts';
+import { availableParallelism } from 'node:os';
+import { runOnWorkers } from '../worker-pool.ts';
+import { buildRelatedIndex, EXPLAIN_TERMS, relateRange, type RangeResult } from './related-index.ts';
+import type { RelateTask } from './related-worker.ts';
+import { buildVectorSpace, tokeniseCorpus, type TokenisedCorpus } from './term-vectors.ts';
 
 export interface RelatedInput {
   readonly headline: string;
@@ -28,66 +25,53 @@ export interface RelatedMatch {
 
 /** Long vectors: topic similarity needs the whole vocabulary of an article, not only its top words. */
 const VECTOR_TERMS = 200;
-const CANDIDATE_TERMS = 40;
-/**
- * Each term's posting list keeps only the articles where the term weighs most (impact order), so one
- * article's candidate search costs at most CANDIDATE_TERMS × MAX_POSTING steps whatever the corpus size.
- */
-const MAX_POSTING = 300;
-/** Candidates ranked by the partial score over strong terms; only these get the exact cosine. */
-const RERANK = 100;
-const EXPLAIN_TERMS = 4;
+/** Below this many articles, starting worker threads costs more than it saves. */
+const MIN_FOR_WORKERS = 5000;
+/** Articles per task sent to a worker. */
+const RANGE = 2000;
 
-interface Posting {
-  readonly docs: Int32Array;
-  readonly weights: Float64Array;
+export interface ParallelOptions {
+  readonly threads?: number;
+  readonly minForWorkers?: number;
+  readonly onStep?: (done: number, total: number) => void;
+  /** Articles per task sent to a worker (default RANGE). */
+  readonly range?: number;
 }
 
-/** For each term, the articles that have it among their strongest terms, heaviest first, truncated. */
-function impactPostings(vectors: readonly TermVector[], strongest: readonly number[][]): Map<number, Posting> {
-  const lists = new Map<number, [number, number][]>();
-  vectors.forEach((v, doc) => {
-    for (const k of strongest[doc] ?? []) {
-      const id = v.ids[k] ?? 0;
-      const entry: [number, number] = [doc, v.weights[k] ?? 0];
-      const list = lists.get(id);
-      if (list === undefined) lists.set(id, [entry]);
-      else list.push(entry);
-    }
+/** Story keys as small integers, compared once per candidate (strings cost more). */
+function storyNumbers(docs: readonly RelatedInput[]): Int32Array {
+  const numbers = new Map<string, number>();
+  return Int32Array.from(docs, (doc) => {
+    const known = numbers.get(doc.storyKey);
+    if (known !== undefined) return known;
+    numbers.set(doc.storyKey, numbers.size);
+    return numbers.size - 1;
   });
-  const postings = new Map<number, Posting>();
-  for (const [id, list] of lists) {
-    const kept =
-      list.length > MAX_POSTING ? list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTING) : list;
-    postings.set(id, { docs: Int32Array.from(kept, ([d]) => d), weights: Float64Array.from(kept, ([, w]) => w) });
+}
+
+function toMatches(results: readonly RangeResult[], count: number, corpus: TokenisedCorpus): RelatedMatch[][] {
+  const matches: RelatedMatch[][] = [];
+  for (const { neighbours, scores, terms } of results) {
+    for (let a = 0; a < neighbours.length / count; a++) {
+      const list: RelatedMatch[] = [];
+      for (let slot = 0; slot < count; slot++) {
+        const at = a * count + slot;
+        const index = neighbours[at] ?? -1;
+        if (index < 0) break;
+        const ids = Array.from(terms.subarray(at * EXPLAIN_TERMS, (at + 1) * EXPLAIN_TERMS)).filter((t) => t >= 0);
+        list.push({
+          index,
+          score: Math.min(1, Math.round((scores[at] ?? 0) * 1000) / 1000),
+          terms: ids.map((t) => corpus.displayForm(t)),
+        });
+      }
+      matches.push(list);
+    }
   }
-  return postings;
+  return matches;
 }
 
-/** Dot product of a dense vector with a sparse one. */
-function denseDot(dense: Float64Array, v: TermVector): number {
-  let sum = 0;
-  for (let t = 0; t < v.ids.length; t++) sum += (dense[v.ids[t] ?? 0] ?? 0) * (v.weights[t] ?? 0);
-  return sum;
-}
-
-function sharedTerms(a: TermVector, b: TermVector, corpus: TokenisedCorpus): string[] {
-  const shared: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] ?? 0;
-    const y = b.ids[j] ?? 0;
-    if (x === y) shared.push([x, (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0)]);
-    else if (x < y) i++;
-    else j++;
-  }
-  return shared
-    .sort((p, q) => q[1] - p[1])
-    .slice(0, EXPLAIN_TERMS)
-    .map(([id]) => corpus.displayForm(id));
-}
-
+/** On this thread: for small corpora and tests. */
 export function relatedArticles(
   docs: readonly RelatedInput[],
   k: number,
@@ -95,47 +79,36 @@ export function relatedArticles(
 ): RelatedMatch[][] {
   if (k === 0) return docs.map(() => []);
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
-  const strongest = vectors.map((v) => strongestPositions(v, CANDIDATE_TERMS));
-  const postings = impactPostings(vectors, strongest);
-  // The current article's weights spread over the whole vocabulary, so a candidate's cosine is one pass
-  // over the candidate's terms rather than a merge of two lists.
-  const dense = new Float64Array(corpus.vocabulary.length);
-  // Partial scores accumulate in one array reused for every article; `touched` lists what to reset.
-  const partial = new Float64Array(vectors.length);
-  const touched: number[] = [];
-  // Story keys as small integers: compared once per touched article, strings cost more.
-  const storyNumbers = new Map<string, number>();
-  const storyOf = Int32Array.from(docs, (doc) => {
-    const known = storyNumbers.get(doc.storyKey);
-    if (known !== undefined) return known;
-    storyNumbers.set(doc.storyKey, storyNumbers.size);
-    return storyNumbers.size - 1;
+  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(docs));
+  return toMatches([relateRange(index, 0, docs.length, k)], k, corpus);
+}
+
+/**
+ * The same answer as relatedArticles; large corpora are split into ranges shared among worker threads,
+ * which read one index in shared memory.
+ */
+export async function relatedArticlesInParallel(
+  docs: readonly RelatedInput[],
+  k: number,
+  corpus: TokenisedCorpus,
+  {
+    threads = availableParallelism(),
+    minForWorkers = MIN_FOR_WORKERS,
+    onStep = () => {},
+    range = RANGE,
+  }: ParallelOptions = {},
+): Promise<RelatedMatch[][]> {
+  if (k === 0 || threads <= 1 || docs.length < minForWorkers) return relatedArticles(docs, k, corpus);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(docs), true);
+  const tasks: RelateTask[] = [];
+  for (let from = 0; from < docs.length; from += range) {
+    tasks.push({ index, from, to: Math.min(docs.length, from + range), count: k });
+  }
+  const results = await runOnWorkers<RelateTask, RangeResult>(new URL('./related-worker.ts', import.meta.url), tasks, {
+    threads,
+    batchSize: 1,
+    onDone: (done) => onStep(Math.min(docs.length, done * range), docs.length),
   });
-  return vectors.map((v, i) => {
-    for (const k of strongest[i] ?? []) {
-      const posting = postings.get(v.ids[k] ?? 0);
-      if (posting === undefined) continue;
-      const w = v.weights[k] ?? 0;
-      for (let p = 0; p < posting.docs.length; p++) {
-        const j = posting.docs[p] ?? 0;
-        if (partial[j] === 0) touched.push(j);
-        partial[j] = (partial[j] ?? 0) + w * (posting.weights[p] ?? 0);
-      }
-    }
-    const story = storyOf[i];
-    const candidates = topByScore(touched, partial, RERANK, (j) => storyOf[j] !== story);
-    for (const j of touched) partial[j] = 0;
-    touched.length = 0;
-    for (let t = 0; t < v.ids.length; t++) dense[v.ids[t] ?? 0] = v.weights[t] ?? 0;
-    const best = candidates
-      .map((j) => [j, denseDot(dense, vectors[j] as TermVector)] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, k);
-    for (let t = 0; t < v.ids.length; t++) dense[v.ids[t] ?? 0] = 0;
-    return best.map(([j, score]) => ({
-      index: j,
-      score: Math.min(1, Math.round(score * 1000) / 1000),
-      terms: sharedTerms(v, vectors[j] as TermVector, corpus),
-    }));
-  });
+  return toMatches(results, k, corpus);
 }

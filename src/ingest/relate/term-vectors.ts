@@ -12,6 +12,8 @@ import { contentTerm, WORD_PATTERN } from './terms.ts';
 export interface TermVector {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
+  /** Positions into ids/weights, heaviest term first (ties by id), when the maker knows them. */
+  readonly byWeight?: Int32Array;
 }
 
 export interface VectorInput {
@@ -56,9 +58,12 @@ export function tokeniseCorpus(docs: readonly VectorInput[]): TokenisedCorpus {
   // Each distinct spelling is folded and looked up once; after that a word costs one map lookup.
   const surfaces = new Map<string, Surface>();
   const ids: number[] = [];
+  // One pattern object stepped with exec: matchAll clones the pattern and builds an iterator per text.
+  const pattern = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
   const tokenise = (text: string): Int32Array => {
     ids.length = 0;
-    for (const match of text.matchAll(WORD_PATTERN)) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const word = match[0];
       let surface = surfaces.get(word);
       if (surface === undefined) {
@@ -126,6 +131,7 @@ interface RankedTerms {
 
 /** The longest vector any user asks for (related stories); shorter ones are cut from the same ranking. */
 const RANKED_TERMS = 200;
+if (RANKED_TERMS > 256) throw new Error('buildVectorSpace packs ranks into 8 bits');
 const rankings = new WeakMap<TokenisedCorpus, { ranked: RankedTerms[]; df: Int32Array }>();
 
 function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32Array } {
@@ -160,15 +166,33 @@ function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32A
   for (let d = 0; d < n; d++) {
     countArticle(d);
     for (const id of touched) weight[id] = (1 + Math.log(tf[id] ?? 1)) * (idf[id] ?? 0);
-    touched.sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y);
-    const top = touched.slice(0, RANKED_TERMS);
-    ranked.push({ ids: Int32Array.from(top), weights: Float64Array.from(top, (id) => weight[id] ?? 0) });
+    const top = heaviest(touched, weight, RANKED_TERMS);
+    const topWeights = new Float64Array(top.length);
+    for (let k = 0; k < top.length; k++) topWeights[k] = weight[top[k] ?? 0] ?? 0;
+    ranked.push({ ids: Int32Array.from(top), weights: topWeights });
     for (const id of touched) tf[id] = 0;
     touched.length = 0;
   }
   const result = { ranked, df };
   rankings.set(corpus, result);
   return result;
+}
+
+/**
+ * The `count` heaviest ids, heaviest first (ties by id). Most articles have a few hundred distinct terms:
+ * a native sort of the weights finds the cut-off, and only the ids at or above it are sorted with a
+ * comparator (a comparator sort of every term was the grouping stage's largest cost at 100k articles).
+ */
+function heaviest(ids: readonly number[], weight: Float64Array, count: number): number[] {
+  let kept = ids;
+  if (ids.length > count) {
+    const sorted = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) sorted[k] = weight[ids[k] ?? 0] ?? 0;
+    sorted.sort();
+    const cutoff = sorted[sorted.length - count] ?? 0;
+    kept = ids.filter((id) => (weight[id] ?? 0) >= cutoff);
+  }
+  return [...kept].sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y).slice(0, count);
 }
 
 export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): VectorSpace {
@@ -179,12 +203,23 @@ export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): Vec
     let sq = 0;
     for (let k = 0; k < length; k++) sq += (weights[k] ?? 0) ** 2;
     const norm = Math.sqrt(sq) || 1;
-    // Sorted by term id, so a dot product is a linear merge.
-    const order = Array.from({ length }, (_, k) => k).sort((x, y) => (ids[x] ?? 0) - (ids[y] ?? 0));
-    return {
-      ids: Int32Array.from(order, (k) => ids[k] ?? 0),
-      weights: Float64Array.from(order, (k) => (weights[k] ?? 0) / norm),
-    };
+    // Sorted by term id, so a dot product is a linear merge: a native sort of id × 256 + rank (ids are
+    // distinct, ranks below RANKED_TERMS ≤ 256), where a comparator sort cost a call per comparison.
+    // Plain loops: TypedArray.from with a mapping function takes V8's slow generic path.
+    const keys = new Float64Array(length);
+    for (let k = 0; k < length; k++) keys[k] = (ids[k] ?? 0) * 256 + k;
+    keys.sort();
+    const sortedIds = new Int32Array(length);
+    const sortedWeights = new Float64Array(length);
+    // Where each rank landed: the strongest terms are the first ranks (strongestPositions).
+    const byWeight = new Int32Array(length);
+    for (let position = 0; position < length; position++) {
+      const rank = (keys[position] ?? 0) % 256;
+      sortedIds[position] = ids[rank] ?? 0;
+      sortedWeights[position] = (weights[rank] ?? 0) / norm;
+      byWeight[rank] = position;
+    }
+    return { ids: sortedIds, weights: sortedWeights, byWeight };
   });
   return { vectors, vocabulary: corpus.vocabulary, documentFrequency: df };
 }
@@ -257,5 +292,6 @@ export function topByScore(
 
 /** Positions (into ids/weights) of a vector's `count` heaviest terms. */
 export function strongestPositions(v: TermVector, count: number): number[] {
+  if (v.byWeight !== undefined) return Array.from(v.byWeight.subarray(0, count));
   return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
 }
