@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 /** What a worker module posts back for one batch. */
 export type BatchReply<R> = { readonly results: readonly R[] } | { readonly error: string };
@@ -74,4 +74,26 @@ export async function runOnWorkers<T, R>(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/**
+ * The worker side: answers each batch the pool sends with `work` applied to every item, in order, or
+ * with the error that stopped it. Call once from a worker module.
+ */
+export function serveBatches<T, R>(name: string, work: (item: T) => R | Promise<R>): void {
+  if (parentPort === null) throw new Error(`${name} must run as a worker thread`);
+  const port = parentPort;
+  port.on('message', (batch: readonly T[]) => {
+    void (async () => {
+      try {
+        const results: R[] = [];
+        for (const item of batch) results.push(await work(item));
+        port.postMessage({ results } satisfies BatchReply<R>);
+      } catch (error) {
+        port.postMessage({
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies BatchReply<R>);
+      }
+    })();
+  });
 }

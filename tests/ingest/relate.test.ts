@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { groupStories } from '../../src/ingest/relate/group-stories.ts';
 import { relatedArticles, relatedArticlesInParallel } from '../../src/ingest/relate/related-articles.ts';
-import { tokeniseCorpus } from '../../src/ingest/relate/term-vectors.ts';
+import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
 
@@ -99,13 +99,31 @@ describe('related articles', () => {
       text: [0, 3, 7].map((d) => sentences[(i * 5 + d) % sentences.length]).join(' '),
       storyKey: String(i % 10),
     }));
-    const parallel = await relatedArticlesInParallel(many, 3, tokeniseCorpus(many), {
-      threads: 2,
-      minForWorkers: 1,
-      range: 7,
-    });
+    const parallel = await relatedArticlesInParallel(
+      many.map((d) => d.storyKey),
+      3,
+      tokeniseCorpus(many),
+      {
+        threads: 2,
+        minForWorkers: 1,
+        range: 7,
+      },
+    );
     expect(parallel).toEqual(relatedArticles(many, 3));
     expect(parallel.flat().length).toBeGreaterThan(40);
+  });
+
+  it('tokenises in chunks on worker threads to the same ids, vocabulary and display forms', async () => {
+    const texts = [wire, rewrite, football, football2, 'Rubio met RUBIO’s team; rubio spoke.'].flatMap((t, i) =>
+      Array.from({ length: 6 }, (_, k) => ({ headline: `Story ${i} part ${k}`, text: t.slice(k * 7) })),
+    );
+    const whole = tokeniseCorpus(texts);
+    const chunked = await tokeniseInParallel(texts, { threads: 2, minForWorkers: 1, chunk: 4 });
+    expect(chunked.vocabulary).toEqual(whole.vocabulary);
+    expect(chunked.bags).toEqual(whole.bags);
+    const forms = (c: typeof whole) => c.vocabulary.map((_, id) => c.displayForm(id));
+    expect(forms(chunked)).toEqual(forms(whole));
+    expect(forms(whole)).toEqual(expect.arrayContaining(['United', 'Jeddah']));
   });
 
   it('gives scores between 0 and 1 and at most k results', () => {

@@ -9,15 +9,8 @@
  * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
  * its members agree.
  */
-import {
-  buildVectorSpace,
-  dot,
-  strongestPositions,
-  tokeniseCorpus,
-  topByScore,
-  type TermVector,
-  type TokenisedCorpus,
-} from './term-vectors.ts';
+import { buildVectorSpace, dot, strongestPositions, topByScore, type TermVector } from './term-vectors.ts';
+import { tokeniseCorpus, type TokenisedCorpus } from './tokenise-corpus.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupingInput {
@@ -139,12 +132,20 @@ function centroidCosine(a: Centroid, b: Centroid): number {
   return s / (a.norm * b.norm || 1);
 }
 
+/**
+ * The smaller centroid is added into the larger, and the norm is updated from the changed terms only:
+ * recomputing it over the larger centroid made every merge into a big story cost the story's vocabulary.
+ */
 function mergeCentroids(a: Centroid, b: Centroid): Centroid {
   const [into, from] = a.sum.size >= b.sum.size ? [a, b] : [b, a];
-  for (const [id, w] of from.sum) into.sum.set(id, (into.sum.get(id) ?? 0) + w);
-  let sq = 0;
-  for (const w of into.sum.values()) sq += w * w;
-  into.norm = Math.sqrt(sq);
+  let sq = into.norm * into.norm;
+  for (const [id, w] of from.sum) {
+    const before = into.sum.get(id) ?? 0;
+    const after = before + w;
+    into.sum.set(id, after);
+    sq += after * after - before * before;
+  }
+  into.norm = Math.sqrt(Math.max(0, sq));
   return into;
 }
 
@@ -154,9 +155,14 @@ export function groupStories(
   options: GroupingOptions = DEFAULT_GROUPING,
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
 ): number[][] {
+  return groupFromTokens(corpus, options);
+}
+
+/** groupStories for a corpus already tokenised (the build tokenises once for grouping and related). */
+export function groupFromTokens(corpus: TokenisedCorpus, options: GroupingOptions = DEFAULT_GROUPING): number[][] {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
 
-  const n = docs.length;
+  const n = corpus.bags.length;
   const pairs = candidatePairs(vectors, options.pairThreshold);
   const sets = new UnionFind(n);
   const sizes = new Map<number, number>();
@@ -169,17 +175,26 @@ export function groupStories(
     }
     return c;
   };
+  const rejected = new Map<number, number>();
   for (const { a, b } of pairs) {
     const ra = sets.find(a);
     const rb = sets.find(b);
     if (ra === rb) continue;
+    const sizeA = sizes.get(ra) ?? 1;
+    const sizeB = sizes.get(rb) ?? 1;
+    // Two groups whose centroids disagreed disagree again until one of them grows: a story's many
+    // copies each bring a pair between the same two groups, and each comparison walks a centroid.
+    const key = Math.min(ra, rb) * n + Math.max(ra, rb);
+    if (rejected.get(key) === sizeA + sizeB) continue;
     const ca = centroid(ra);
     const cb = centroid(rb);
-    const smaller = Math.min(sizes.get(ra) ?? 1, sizes.get(rb) ?? 1);
-    if (centroidCosine(ca, cb) < options.centroidThreshold + GROWTH * Math.log(smaller)) continue;
+    if (centroidCosine(ca, cb) < options.centroidThreshold + GROWTH * Math.log(Math.min(sizeA, sizeB))) {
+      rejected.set(key, sizeA + sizeB);
+      continue;
+    }
     sets.union(ra, rb);
     const root = sets.find(ra);
-    sizes.set(root, (sizes.get(ra) ?? 1) + (sizes.get(rb) ?? 1));
+    sizes.set(root, sizeA + sizeB);
     centroids.delete(ra);
     centroids.delete(rb);
     centroids.set(root, mergeCentroids(ca, cb));

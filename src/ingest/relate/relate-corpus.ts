@@ -5,9 +5,9 @@
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
-import { DEFAULT_GROUPING, groupStories } from './group-stories.ts';
-import { relatedArticles, relatedArticlesInParallel, type RelatedMatch } from './related-articles.ts';
-import { tokeniseCorpus, type TokenisedCorpus } from './term-vectors.ts';
+import { groupFromTokens } from './group-stories.ts';
+import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
+import { tokeniseCorpus, tokeniseInParallel, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -62,24 +62,27 @@ function summarise(members: readonly Article[]): StorySummary {
 }
 
 interface Grouped {
-  readonly docs: { headline: string; text: string; storyKey: string }[];
+  /** Each article's story id: copies of one story are never each other's related articles. */
+  readonly storyKeys: string[];
   readonly tokens: TokenisedCorpus;
   readonly stories: StorySummary[];
   readonly storyOf: Map<string, StorySummary>;
 }
 
-function groupCorpus(articles: readonly Article[], clock?: StageClock): Grouped {
-  const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
-  const texts = articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
-  // One pass of tokenising serves both grouping and related stories.
-  const tokens = time('tokenise', () => tokeniseCorpus(texts));
-  const groups = time('group', () => groupStories(texts, DEFAULT_GROUPING, tokens));
+function textsOf(articles: readonly Article[]): TextInput[] {
+  return articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
+}
+
+/** Stories from tokens made once, which related stories use too (the texts are not needed again). */
+function groupCorpus(articles: readonly Article[], tokens: TokenisedCorpus, clock?: StageClock): Grouped {
+  const group = () => groupFromTokens(tokens);
+  const groups = clock === undefined ? group() : clock.timeSync('group', group);
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
-  const docs = texts.map((doc, i) => ({ ...doc, storyKey: storyOf.get(articles[i]?.id ?? '')?.id ?? String(i) }));
-  return { docs, tokens, stories, storyOf };
+  const storyKeys = articles.map((a, i) => storyOf.get(a.id)?.id ?? String(i));
+  return { storyKeys, tokens, stories, storyOf };
 }
 
 function withRelated(articles: readonly Article[], grouped: Grouped, matches: RelatedMatch[][]): RelatedCorpus {
@@ -100,8 +103,9 @@ export function relateCorpus(
   relatedCount = DEFAULT_RELATED_COUNT,
   clock?: StageClock,
 ): RelatedCorpus {
-  const grouped = groupCorpus(articles, clock);
-  const related = () => relatedArticles(grouped.docs, relatedCount, grouped.tokens);
+  const tokenise = () => tokeniseCorpus(textsOf(articles));
+  const grouped = groupCorpus(articles, clock === undefined ? tokenise() : clock.timeSync('tokenise', tokenise), clock);
+  const related = () => relatedFromTokens(grouped.storyKeys, relatedCount, grouped.tokens);
   return withRelated(articles, grouped, clock === undefined ? related() : clock.timeSync('relate', related));
 }
 
@@ -111,10 +115,15 @@ export async function relateCorpusInParallel(
   relatedCount = DEFAULT_RELATED_COUNT,
   clock?: StageClock,
 ): Promise<RelatedCorpus> {
-  const grouped = groupCorpus(articles, clock);
+  const tokenise = () => tokeniseInParallel(textsOf(articles));
+  const grouped = groupCorpus(
+    articles,
+    await (clock === undefined ? tokenise() : clock.time('tokenise', tokenise)),
+    clock,
+  );
   const related = () =>
     relatedArticlesInParallel(
-      grouped.docs,
+      grouped.storyKeys,
       relatedCount,
       grouped.tokens,
       clock === undefined ? {} : { onStep: clock.step },

@@ -8,11 +8,10 @@ import { availableParallelism } from 'node:os';
 import { runOnWorkers } from '../worker-pool.ts';
 import { buildRelatedIndex, EXPLAIN_TERMS, relateRange, type RangeResult } from './related-index.ts';
 import type { RelateTask } from './related-worker.ts';
-import { buildVectorSpace, tokeniseCorpus, type TokenisedCorpus } from './term-vectors.ts';
+import { buildVectorSpace } from './term-vectors.ts';
+import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
-export interface RelatedInput {
-  readonly headline: string;
-  readonly text: string;
+export interface RelatedInput extends TextInput {
   /** Articles of the same story are never each other's related articles. */
   readonly storyKey: string;
 }
@@ -39,14 +38,18 @@ export interface ParallelOptions {
 }
 
 /** Story keys as small integers, compared once per candidate (strings cost more). */
-function storyNumbers(docs: readonly RelatedInput[]): Int32Array {
+function storyNumbers(storyKeys: readonly string[]): Int32Array {
   const numbers = new Map<string, number>();
-  return Int32Array.from(docs, (doc) => {
-    const known = numbers.get(doc.storyKey);
-    if (known !== undefined) return known;
-    numbers.set(doc.storyKey, numbers.size);
-    return numbers.size - 1;
+  const result = new Int32Array(storyKeys.length);
+  storyKeys.forEach((key, i) => {
+    let known = numbers.get(key);
+    if (known === undefined) {
+      known = numbers.size;
+      numbers.set(key, known);
+    }
+    result[i] = known;
   });
+  return result;
 }
 
 function toMatches(results: readonly RangeResult[], count: number, corpus: TokenisedCorpus): RelatedMatch[][] {
@@ -71,16 +74,25 @@ function toMatches(results: readonly RangeResult[], count: number, corpus: Token
   return matches;
 }
 
-/** On this thread: for small corpora and tests. */
+/** On this thread, for texts with their story keys (tests, small corpora). */
 export function relatedArticles(
   docs: readonly RelatedInput[],
   k: number,
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
 ): RelatedMatch[][] {
-  if (k === 0) return docs.map(() => []);
+  return relatedFromTokens(
+    docs.map((d) => d.storyKey),
+    k,
+    corpus,
+  );
+}
+
+/** On this thread, from a tokenised corpus and each article's story key. */
+export function relatedFromTokens(storyKeys: readonly string[], k: number, corpus: TokenisedCorpus): RelatedMatch[][] {
+  if (k === 0) return storyKeys.map(() => []);
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
-  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(docs));
-  return toMatches([relateRange(index, 0, docs.length, k)], k, corpus);
+  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys));
+  return toMatches([relateRange(index, 0, storyKeys.length, k)], k, corpus);
 }
 
 /**
@@ -88,7 +100,7 @@ export function relatedArticles(
  * which read one index in shared memory.
  */
 export async function relatedArticlesInParallel(
-  docs: readonly RelatedInput[],
+  storyKeys: readonly string[],
   k: number,
   corpus: TokenisedCorpus,
   {
@@ -98,17 +110,18 @@ export async function relatedArticlesInParallel(
     range = RANGE,
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
-  if (k === 0 || threads <= 1 || docs.length < minForWorkers) return relatedArticles(docs, k, corpus);
+  if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) return relatedFromTokens(storyKeys, k, corpus);
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
-  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(docs), true);
+  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys), true);
+  const n = storyKeys.length;
   const tasks: RelateTask[] = [];
-  for (let from = 0; from < docs.length; from += range) {
-    tasks.push({ index, from, to: Math.min(docs.length, from + range), count: k });
+  for (let from = 0; from < n; from += range) {
+    tasks.push({ index, from, to: Math.min(n, from + range), count: k });
   }
   const results = await runOnWorkers<RelateTask, RangeResult>(new URL('./related-worker.ts', import.meta.url), tasks, {
     threads,
     batchSize: 1,
-    onDone: (done) => onStep(Math.min(docs.length, done * range), docs.length),
+    onDone: (done) => onStep(Math.min(n, done * range), n),
   });
   return toMatches(results, k, corpus);
 }

@@ -3,11 +3,11 @@
  * article's vector cut to its strongest terms, sorted by term id and L2-normalised, so a dot product is
  * a linear merge of two short arrays.
  *
- * Weights: sublinear term frequency (1 + ln tf), headline terms counted HEADLINE_WEIGHT times, and a
- * smoothed IDF (ln((N + 1) / (df + 1)) + 1) that stays positive for words every article shares, so a
+ * Weights: sublinear term frequency (1 + ln tf) of the weighted counts tokenise-corpus.ts makes (headline
+ * and lead words count more), and a smoothed IDF (ln((N + 1) / (df + 1)) + 1) that stays positive for words every article shares, so a
  * corpus of two copies of one story still compares them.
  */
-import { contentTerm, WORD_PATTERN } from './terms.ts';
+import type { TokenisedCorpus } from './tokenise-corpus.ts';
 
 export interface TermVector {
   readonly ids: Int32Array;
@@ -16,108 +16,12 @@ export interface TermVector {
   readonly byWeight?: Int32Array;
 }
 
-export interface VectorInput {
-  readonly headline: string;
-  readonly text: string;
-}
-
 export interface VectorSpace {
   readonly vectors: readonly TermVector[];
   /** Term text by id, for explanations. */
   readonly vocabulary: readonly string[];
   /** Documents containing each term id. */
   readonly documentFrequency: Int32Array;
-}
-
-const HEADLINE_WEIGHT = 3;
-/** The lead (first words of the body) says what the story is about: its terms count double. */
-const LEAD_WORDS = 60;
-
-/**
- * Every article's terms as integer ids, made once and shared by grouping and related stories (each used
- * to tokenise the whole corpus again). Ids are given in order of first appearance, headline before body.
- */
-export interface TokenisedCorpus {
-  readonly headlines: readonly Int32Array[];
-  readonly bodies: readonly Int32Array[];
-  /** Term text by id. */
-  readonly vocabulary: readonly string[];
-  /** The spelling of a term most often seen in the text ("Rubio", not "rubio"), for explanations. */
-  displayForm(id: number): string;
-}
-
-interface Surface {
-  /** Term id, or -1 for a word that is not a content term (stopword, number, one letter). */
-  readonly id: number;
-  count: number;
-}
-
-export function tokeniseCorpus(docs: readonly VectorInput[]): TokenisedCorpus {
-  const idOf = new Map<string, number>();
-  const vocabulary: string[] = [];
-  // Each distinct spelling is folded and looked up once; after that a word costs one map lookup.
-  const surfaces = new Map<string, Surface>();
-  const ids: number[] = [];
-  // One pattern object stepped with exec: matchAll clones the pattern and builds an iterator per text.
-  const pattern = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
-  const tokenise = (text: string): Int32Array => {
-    ids.length = 0;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const word = match[0];
-      let surface = surfaces.get(word);
-      if (surface === undefined) {
-        const term = contentTerm(word);
-        let id = -1;
-        if (term !== null) {
-          id = idOf.get(term) ?? -1;
-          if (id === -1) {
-            id = vocabulary.length;
-            idOf.set(term, id);
-            vocabulary.push(term);
-          }
-        }
-        surface = { id, count: 0 };
-        surfaces.set(word, surface);
-      }
-      surface.count++;
-      if (surface.id >= 0) ids.push(surface.id);
-    }
-    return Int32Array.from(ids);
-  };
-  const headlines: Int32Array[] = [];
-  const bodies: Int32Array[] = [];
-  for (const doc of docs) {
-    headlines.push(tokenise(doc.headline));
-    bodies.push(tokenise(doc.text));
-  }
-  let forms: string[] | undefined;
-  return {
-    headlines,
-    bodies,
-    vocabulary,
-    displayForm(id) {
-      if (forms === undefined) {
-        // The most frequent spelling wins; on a tie, the first seen. "Jet's" counts as "Jet".
-        const tallies = new Map<string, { id: number; count: number }>();
-        for (const [word, { id: termId, count }] of surfaces) {
-          if (termId < 0) continue;
-          const form = word.replace(/['’]s$/u, '');
-          const tally = tallies.get(form);
-          if (tally === undefined) tallies.set(form, { id: termId, count });
-          else tally.count += count;
-        }
-        const best = new Int32Array(vocabulary.length);
-        forms = [...vocabulary];
-        for (const [form, { id: termId, count }] of tallies) {
-          if (count <= (best[termId] ?? 0)) continue;
-          best[termId] = count;
-          forms[termId] = form;
-        }
-      }
-      return forms[id] ?? vocabulary[id] ?? '';
-    },
-  };
 }
 
 /**
@@ -138,40 +42,28 @@ function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32A
   const cached = rankings.get(corpus);
   if (cached !== undefined) return cached;
   const size = corpus.vocabulary.length;
-  const n = corpus.headlines.length;
-  // Typed arrays over the vocabulary, reused for every article: `touched` lists the ids to reset.
-  const tf = new Float64Array(size);
-  const touched: number[] = [];
-  const count = (id: number, by: number) => {
-    if (tf[id] === 0) touched.push(id);
-    tf[id] = (tf[id] ?? 0) + by;
-  };
-  const countArticle = (d: number) => {
-    for (const id of corpus.headlines[d] ?? []) count(id, HEADLINE_WEIGHT);
-    const body = corpus.bodies[d] ?? new Int32Array();
-    for (let i = 0; i < body.length; i++) count(body[i] ?? 0, i < LEAD_WORDS ? 2 : 1);
-  };
+  const n = corpus.bags.length;
   const df = new Int32Array(size);
-  for (let d = 0; d < n; d++) {
-    countArticle(d);
-    for (const id of touched) {
+  for (const { ids } of corpus.bags) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] ?? 0;
       df[id] = (df[id] ?? 0) + 1;
-      tf[id] = 0;
     }
-    touched.length = 0;
   }
-  const idf = Float64Array.from(df, (f) => Math.log((n + 1) / (f + 1)) + 1);
+  const idf = new Float64Array(size);
+  for (let t = 0; t < size; t++) idf[t] = Math.log((n + 1) / ((df[t] ?? 0) + 1)) + 1;
+  // Weights by term id, reused for every article (each article sets its own terms before reading them).
   const weight = new Float64Array(size);
   const ranked: RankedTerms[] = [];
-  for (let d = 0; d < n; d++) {
-    countArticle(d);
-    for (const id of touched) weight[id] = (1 + Math.log(tf[id] ?? 1)) * (idf[id] ?? 0);
-    const top = heaviest(touched, weight, RANKED_TERMS);
+  for (const { ids, counts } of corpus.bags) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] ?? 0;
+      weight[id] = (1 + Math.log(counts[k] ?? 1)) * (idf[id] ?? 0);
+    }
+    const top = heaviest(ids, weight, RANKED_TERMS);
     const topWeights = new Float64Array(top.length);
     for (let k = 0; k < top.length; k++) topWeights[k] = weight[top[k] ?? 0] ?? 0;
     ranked.push({ ids: Int32Array.from(top), weights: topWeights });
-    for (const id of touched) tf[id] = 0;
-    touched.length = 0;
   }
   const result = { ranked, df };
   rankings.set(corpus, result);
@@ -183,8 +75,8 @@ function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32A
  * a native sort of the weights finds the cut-off, and only the ids at or above it are sorted with a
  * comparator (a comparator sort of every term was the grouping stage's largest cost at 100k articles).
  */
-function heaviest(ids: readonly number[], weight: Float64Array, count: number): number[] {
-  let kept = ids;
+function heaviest(ids: Int32Array, weight: Float64Array, count: number): number[] {
+  let kept: ArrayLike<number> = ids;
   if (ids.length > count) {
     const sorted = new Float64Array(ids.length);
     for (let k = 0; k < ids.length; k++) sorted[k] = weight[ids[k] ?? 0] ?? 0;
@@ -192,7 +84,9 @@ function heaviest(ids: readonly number[], weight: Float64Array, count: number): 
     const cutoff = sorted[sorted.length - count] ?? 0;
     kept = ids.filter((id) => (weight[id] ?? 0) >= cutoff);
   }
-  return [...kept].sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y).slice(0, count);
+  return Array.from(kept)
+    .sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y)
+    .slice(0, count);
 }
 
 export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): VectorSpace {

@@ -1,0 +1,211 @@
+/**
+ * Every article's terms as a bag of integer ids with weighted counts, made once and shared by grouping
+ * and related stories: a headline word counts HEADLINE_WEIGHT times, a word of the lead (the first
+ * LEAD_WORDS words of the body, which say what the story is about) twice, any other once. Ids are given
+ * in order of first appearance, headline before body.
+ *
+ * Work is done in chunks: a chunk is tokenised with its own small vocabulary (on a worker thread for a
+ * large corpus, where the regular expression, the folding and the map lookups of tens of millions of
+ * words cost the main thread's large heap dearly in garbage collection), and chunks are merged in order
+ * by renumbering their ids. Merging in order keeps "first appearance" global, so the ids, and everything
+ * that breaks ties by id, are the same however the corpus was cut.
+ */
+import { availableParallelism } from 'node:os';
+import { runOnWorkers } from '../worker-pool.ts';
+import { contentTerm, WORD_PATTERN } from './terms.ts';
+
+export interface TextInput {
+  readonly headline: string;
+  readonly text: string;
+}
+
+/** One article's distinct terms and their weighted counts, in the same order. */
+export interface TermBag {
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+}
+
+export const HEADLINE_WEIGHT = 3;
+export const LEAD_WORDS = 60;
+
+export interface TokenisedCorpus {
+  readonly bags: readonly TermBag[];
+  /** Term text by id. */
+  readonly vocabulary: readonly string[];
+  /** The spelling of a term most often seen in the text ("Rubio", not "rubio"), for explanations. */
+  displayForm(id: number): string;
+}
+
+/** One chunk's tokens with chunk-local ids: plain data, cheap to send between threads. */
+export interface TokenisedChunk {
+  readonly bags: TermBag[];
+  readonly vocabulary: string[];
+  /** Every distinct spelling seen, its term's local id (-1: not a content term) and how often it came. */
+  readonly words: string[];
+  readonly wordTerms: Int32Array;
+  readonly wordCounts: Int32Array;
+}
+
+export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
+  const idOf = new Map<string, number>();
+  const vocabulary: string[] = [];
+  // Each distinct spelling is folded and looked up once; after that a word costs one map lookup.
+  const surfaces = new Map<string, { id: number; count: number }>();
+  // Weighted counts of the current article by local id, reused: `touched` lists the ids to reset.
+  let counts = new Int32Array(1024);
+  const touched: number[] = [];
+  // One pattern object stepped with exec: matchAll clones the pattern and builds an iterator per text.
+  const pattern = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
+  const count = (text: string, weightOf: (position: number) => number) => {
+    pattern.lastIndex = 0;
+    let position = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const word = match[0];
+      let surface = surfaces.get(word);
+      if (surface === undefined) {
+        const term = contentTerm(word);
+        let id = -1;
+        if (term !== null) {
+          id = idOf.get(term) ?? -1;
+          if (id === -1) {
+            id = vocabulary.length;
+            idOf.set(term, id);
+            vocabulary.push(term);
+            if (id >= counts.length) {
+              const grown = new Int32Array(counts.length * 2);
+              grown.set(counts);
+              counts = grown;
+            }
+          }
+        }
+        surface = { id, count: 0 };
+        surfaces.set(word, surface);
+      }
+      surface.count++;
+      const id = surface.id;
+      if (id < 0) continue;
+      if (counts[id] === 0) touched.push(id);
+      counts[id] = (counts[id] ?? 0) + weightOf(position++);
+    }
+  };
+  const bags: TermBag[] = [];
+  for (const doc of docs) {
+    count(doc.headline, () => HEADLINE_WEIGHT);
+    count(doc.text, (position) => (position < LEAD_WORDS ? 2 : 1));
+    const ids = Int32Array.from(touched);
+    const weighted = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] ?? 0;
+      weighted[k] = counts[id] ?? 0;
+      counts[id] = 0;
+    }
+    touched.length = 0;
+    bags.push({ ids, counts: weighted });
+  }
+  const words = [...surfaces.keys()];
+  const wordTerms = new Int32Array(words.length);
+  const wordCounts = new Int32Array(words.length);
+  let k = 0;
+  for (const { id, count } of surfaces.values()) {
+    wordTerms[k] = id;
+    wordCounts[k++] = count;
+  }
+  return { bags, vocabulary, words, wordTerms, wordCounts };
+}
+
+/** Chunks in corpus order into one corpus with global ids. */
+export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus {
+  const idOf = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const bags: TermBag[] = [];
+  // Spellings in order of first appearance, with their global term id and total count.
+  const wordIndex = new Map<string, number>();
+  const wordTerm: number[] = [];
+  const wordCount: number[] = [];
+  for (const chunk of chunks) {
+    const global = Int32Array.from(chunk.vocabulary, (term) => {
+      let id = idOf.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        idOf.set(term, id);
+        vocabulary.push(term);
+      }
+      return id;
+    });
+    for (const bag of chunk.bags) {
+      for (let i = 0; i < bag.ids.length; i++) bag.ids[i] = global[bag.ids[i] ?? 0] ?? 0;
+      bags.push(bag);
+    }
+    chunk.words.forEach((word, k) => {
+      const local = chunk.wordTerms[k] ?? -1;
+      const count = chunk.wordCounts[k] ?? 0;
+      const at = wordIndex.get(word);
+      if (at === undefined) {
+        wordIndex.set(word, wordTerm.length);
+        wordTerm.push(local < 0 ? -1 : (global[local] ?? -1));
+        wordCount.push(count);
+      } else {
+        wordCount[at] = (wordCount[at] ?? 0) + count;
+      }
+    });
+  }
+  let forms: string[] | undefined;
+  return {
+    bags,
+    vocabulary,
+    displayForm(id) {
+      if (forms === undefined) {
+        // The most frequent spelling wins; on a tie, the first seen. "Jet's" counts as "Jet".
+        const tallies = new Map<string, { id: number; count: number }>();
+        for (const [word, at] of wordIndex) {
+          const termId = wordTerm[at] ?? -1;
+          if (termId < 0) continue;
+          const form = word.replace(/['’]s$/u, '');
+          const tally = tallies.get(form);
+          if (tally === undefined) tallies.set(form, { id: termId, count: wordCount[at] ?? 0 });
+          else tally.count += wordCount[at] ?? 0;
+        }
+        const best = new Int32Array(vocabulary.length);
+        forms = [...vocabulary];
+        for (const [form, { id: termId, count }] of tallies) {
+          if (count <= (best[termId] ?? 0)) continue;
+          best[termId] = count;
+          forms[termId] = form;
+        }
+      }
+      return forms[id] ?? vocabulary[id] ?? '';
+    },
+  };
+}
+
+export function tokeniseCorpus(docs: readonly TextInput[]): TokenisedCorpus {
+  return mergeChunks([tokeniseChunk(docs)]);
+}
+
+/** Below this many articles, starting workers costs more than it saves. */
+const MIN_FOR_WORKERS = 5000;
+/** Articles per chunk: small enough to spread evenly, large enough that chunk vocabularies repeat little. */
+const CHUNK = 2500;
+
+/** The same corpus as tokeniseCorpus, tokenised on worker threads when it is large. */
+export async function tokeniseInParallel(
+  docs: readonly TextInput[],
+  {
+    threads = availableParallelism(),
+    minForWorkers = MIN_FOR_WORKERS,
+    chunk = CHUNK,
+  }: { threads?: number; minForWorkers?: number; chunk?: number } = {},
+): Promise<TokenisedCorpus> {
+  if (threads <= 1 || docs.length < minForWorkers) return tokeniseCorpus(docs);
+  const chunks: TextInput[][] = [];
+  for (let from = 0; from < docs.length; from += chunk) {
+    // Only the two strings cross to the worker, not whatever else the caller's objects hold.
+    chunks.push(docs.slice(from, from + chunk).map(({ headline, text }) => ({ headline, text })));
+  }
+  const results = await runOnWorkers<TextInput[], TokenisedChunk>(
+    new URL('./tokenise-worker.ts', import.meta.url),
+    chunks,
+    { threads, batchSize: 1 },
+  );
+  return mergeChunks(results);
+}
