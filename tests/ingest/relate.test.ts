@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
-import { groupStories } from '../../src/ingest/relate/group-stories.ts';
+import {
+  DEFAULT_GROUPING,
+  groupFromTokens,
+  groupInParallel,
+  groupStories,
+} from '../../src/ingest/relate/group-stories.ts';
 import { relatedArticles, relatedArticlesInParallel } from '../../src/ingest/relate/related-articles.ts';
 import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
@@ -68,6 +73,18 @@ describe('same-story grouping', () => {
       { headline: 'Storm warning for the coast', text: '' },
     ]);
     expect(groups.flat().sort()).toEqual([0, 1]);
+  });
+});
+
+describe('grouping on worker threads', () => {
+  it('gives the same groups as on one thread, with pairs found in ranges', async () => {
+    const texts = [wire, rewrite, football, football2].flatMap((t, i) =>
+      Array.from({ length: 9 }, (_, k) => ({ headline: `Story ${i} copy ${k}`, text: t.slice(k * 5) })),
+    );
+    const corpus = tokeniseCorpus(texts);
+    const parallel = await groupInParallel(corpus, DEFAULT_GROUPING, { threads: 2, minForWorkers: 1, range: 5 });
+    expect(parallel).toEqual(groupFromTokens(corpus));
+    expect(parallel.length).toBeLessThan(texts.length);
   });
 });
 

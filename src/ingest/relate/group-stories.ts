@@ -9,7 +9,12 @@
  * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
  * its members agree.
  */
-import { buildVectorSpace, dot, strongestPositions, topByScore, type TermVector } from './term-vectors.ts';
+import { availableParallelism } from 'node:os';
+import { runOnWorkers } from '../worker-pool.ts';
+import type { PairsTask } from './pairs-worker.ts';
+import { pairsInRange, type PairList } from './story-pairs.ts';
+import { buildTermIndex } from './term-index.ts';
+import { buildVectorSpace, type TermVector } from './term-vectors.ts';
 import { tokeniseCorpus, type TokenisedCorpus } from './tokenise-corpus.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -48,12 +53,6 @@ const VECTOR_TERMS = 40;
 const CANDIDATE_TERMS = 12;
 /** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
 const MAX_POSTING = 2000;
-/**
- * Each article's exact cosine is computed only with the articles that score best on the strong terms
- * they share, so the work per article is bounded however many articles share its words; a story's
- * copies still join, since each needs a link to only one other copy and links count from either side.
- */
-const PAIR_CANDIDATES = 30;
 
 interface Pair {
   readonly a: number;
@@ -61,50 +60,19 @@ interface Pair {
   readonly sim: number;
 }
 
-/**
- * Pairs (a < b) of articles sharing a strong term whose cosine reaches `threshold`, strongest first.
- * For each article, the partial cosine over strong terms is accumulated from the postings into one
- * reused array (`touched` lists what to reset), the best PAIR_CANDIDATES get the exact cosine.
- */
-function candidatePairs(vectors: readonly TermVector[], threshold: number): Pair[] {
-  const n = vectors.length;
-  const strong = vectors.map((v) => strongestPositions(v, CANDIDATE_TERMS));
-  const postings = new Map<number, { docs: number[]; weights: number[] }>();
-  vectors.forEach((v, doc) => {
-    for (const k of strong[doc] ?? []) {
-      const id = v.ids[k] ?? 0;
-      let list = postings.get(id);
-      if (list === undefined) {
-        list = { docs: [], weights: [] };
-        postings.set(id, list);
-      }
-      list.docs.push(doc);
-      list.weights.push(v.weights[k] ?? 0);
-    }
-  });
-  const partial = new Float64Array(n);
-  const touched: number[] = [];
+const INDEX = { strongTerms: CANDIDATE_TERMS, maxPosting: MAX_POSTING, overflow: 'drop' } as const;
+/** Below this many articles, starting worker threads costs more than it saves. */
+const MIN_FOR_WORKERS = 5000;
+/** Articles per task sent to a worker. */
+const RANGE = 2500;
+
+/** Pairs from every range as one list, strongest first (ties by a, then b), each pair once. */
+function strongestFirst(lists: readonly PairList[]): Pair[] {
   const found: Pair[] = [];
-  for (let a = 0; a < n; a++) {
-    const va = vectors[a] as TermVector;
-    for (const k of strong[a] ?? []) {
-      const list = postings.get(va.ids[k] ?? 0);
-      if (list === undefined || list.docs.length < 2 || list.docs.length > MAX_POSTING) continue;
-      const w = va.weights[k] ?? 0;
-      for (let p = 0; p < list.docs.length; p++) {
-        const b = list.docs[p] ?? 0;
-        if (b === a) continue;
-        if (partial[b] === 0) touched.push(b);
-        partial[b] = (partial[b] ?? 0) + w * (list.weights[p] ?? 0);
-      }
+  for (const list of lists) {
+    for (let k = 0; k < list.a.length; k++) {
+      found.push({ a: list.a[k] ?? 0, b: list.b[k] ?? 0, sim: list.sim[k] ?? 0 });
     }
-    const best = touched.length <= PAIR_CANDIDATES ? touched : topByScore(touched, partial, PAIR_CANDIDATES);
-    for (const b of best) {
-      const sim = dot(va, vectors[b] as TermVector);
-      if (sim >= threshold) found.push(a < b ? { a, b, sim } : { a: b, b: a, sim });
-    }
-    for (const b of touched) partial[b] = 0;
-    touched.length = 0;
   }
   found.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
   // A pair found from both sides appears twice, next to each other.
@@ -161,9 +129,42 @@ export function groupStories(
 /** groupStories for a corpus already tokenised (the build tokenises once for grouping and related). */
 export function groupFromTokens(corpus: TokenisedCorpus, options: GroupingOptions = DEFAULT_GROUPING): number[][] {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: false });
+  const pairs = strongestFirst([pairsInRange(index, 0, vectors.length, options.pairThreshold)]);
+  return mergeGroups(vectors, pairs, options);
+}
 
+/** The same groups as groupFromTokens; for a large corpus the candidate pairs are found on worker threads. */
+export async function groupInParallel(
+  corpus: TokenisedCorpus,
+  options: GroupingOptions = DEFAULT_GROUPING,
+  {
+    threads = availableParallelism(),
+    minForWorkers = MIN_FOR_WORKERS,
+    range = RANGE,
+  }: { threads?: number; minForWorkers?: number; range?: number } = {},
+): Promise<number[][]> {
   const n = corpus.bags.length;
-  const pairs = candidatePairs(vectors, options.pairThreshold);
+  if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: true });
+  const tasks: PairsTask[] = [];
+  for (let from = 0; from < n; from += range) {
+    tasks.push({ index, from, to: Math.min(n, from + range), threshold: options.pairThreshold });
+  }
+  const lists = await runOnWorkers<PairsTask, PairList>(new URL('./pairs-worker.ts', import.meta.url), tasks, {
+    threads,
+    batchSize: 1,
+  });
+  return mergeGroups(vectors, strongestFirst(lists), options);
+}
+
+/**
+ * Pairs merged strongest first, two groups joining only when their centroids agree; then stragglers
+ * join large groups (attachStragglers).
+ */
+function mergeGroups(vectors: readonly TermVector[], pairs: readonly Pair[], options: GroupingOptions): number[][] {
+  const n = vectors.length;
   const sets = new UnionFind(n);
   const sizes = new Map<number, number>();
   const centroids = new Map<number, Centroid>();

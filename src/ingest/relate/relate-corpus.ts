@@ -5,7 +5,7 @@
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
-import { groupFromTokens } from './group-stories.ts';
+import { groupFromTokens, groupInParallel } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
 import { tokeniseCorpus, tokeniseInParallel, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
@@ -73,10 +73,8 @@ function textsOf(articles: readonly Article[]): TextInput[] {
   return articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
 }
 
-/** Stories from tokens made once, which related stories use too (the texts are not needed again). */
-function groupCorpus(articles: readonly Article[], tokens: TokenisedCorpus, clock?: StageClock): Grouped {
-  const group = () => groupFromTokens(tokens);
-  const groups = clock === undefined ? group() : clock.timeSync('group', group);
+/** Stories from the groups of article indices; related stories reuse the tokens. */
+function summariseGroups(articles: readonly Article[], tokens: TokenisedCorpus, groups: number[][]): Grouped {
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
   const storyOf = new Map<string, StorySummary>();
@@ -103,10 +101,18 @@ export function relateCorpus(
   relatedCount = DEFAULT_RELATED_COUNT,
   clock?: StageClock,
 ): RelatedCorpus {
-  const tokenise = () => tokeniseCorpus(textsOf(articles));
-  const grouped = groupCorpus(articles, clock === undefined ? tokenise() : clock.timeSync('tokenise', tokenise), clock);
-  const related = () => relatedFromTokens(grouped.storyKeys, relatedCount, grouped.tokens);
-  return withRelated(articles, grouped, clock === undefined ? related() : clock.timeSync('relate', related));
+  const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
+  const tokens = time('tokenise', () => tokeniseCorpus(textsOf(articles)));
+  const grouped = summariseGroups(
+    articles,
+    tokens,
+    time('group', () => groupFromTokens(tokens)),
+  );
+  return withRelated(
+    articles,
+    grouped,
+    time('relate', () => relatedFromTokens(grouped.storyKeys, relatedCount, tokens)),
+  );
 }
 
 /** The same result as relateCorpus; related stories of a large corpus are found on worker threads. */
@@ -115,18 +121,17 @@ export async function relateCorpusInParallel(
   relatedCount = DEFAULT_RELATED_COUNT,
   clock?: StageClock,
 ): Promise<RelatedCorpus> {
-  const tokenise = () => tokeniseInParallel(textsOf(articles));
-  const grouped = groupCorpus(
-    articles,
-    await (clock === undefined ? tokenise() : clock.time('tokenise', tokenise)),
-    clock,
-  );
-  const related = () =>
+  const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
+    clock === undefined ? work() : clock.time(stage, work);
+  const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles)));
+  const grouped = summariseGroups(articles, tokens, await time('group', () => groupInParallel(tokens)));
+  const matches = await time('relate', () =>
     relatedArticlesInParallel(
       grouped.storyKeys,
       relatedCount,
-      grouped.tokens,
+      tokens,
       clock === undefined ? {} : { onStep: clock.step },
-    );
-  return withRelated(articles, grouped, await (clock === undefined ? related() : clock.time('relate', related)));
+    ),
+  );
+  return withRelated(articles, grouped, matches);
 }

@@ -118,21 +118,6 @@ export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): Vec
   return { vectors, vocabulary: corpus.vocabulary, documentFrequency: df };
 }
 
-/** Dot product of two sorted sparse vectors (their cosine, as both are normalised). */
-export function dot(a: TermVector, b: TermVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] ?? 0;
-    const y = b.ids[j] ?? 0;
-    if (x === y) sum += (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
-
 /**
  * The `count` items with the highest scores, best first (ties by lower index), skipping those `keep`
  * rejects: a bounded min-heap, so n items cost O(n log count) in any order (an insertion into a sorted

@@ -1,0 +1,75 @@
+/**
+ * Candidate pairs for grouping, over a term index (term-index.ts) in typed arrays, so ranges of articles
+ * can be searched on worker threads. For each article, the partial cosine over strong terms is summed
+ * from the postings into one reused array (`touched` lists what to reset); the best PAIR_CANDIDATES get
+ * the exact cosine, and pairs reaching the threshold are kept. Posting lists longer than the index's
+ * limit were left out when it was built: a term that common says nothing of the event.
+ */
+import type { TermIndex } from './term-index.ts';
+import { topByScore } from './term-vectors.ts';
+
+/**
+ * Each article's exact cosine is computed only with the articles that score best on the strong terms
+ * they share, so the work per article is bounded however many articles share its words; a story's
+ * copies still join, since each needs a link to only one other copy and links count from either side.
+ */
+export const PAIR_CANDIDATES = 30;
+
+/** Pairs as parallel arrays: a[k] < b[k] with cosine sim[k]. */
+export interface PairList {
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly sim: Float64Array;
+}
+
+export function pairsInRange(index: TermIndex, from: number, to: number, threshold: number): PairList {
+  const { offsets, ids, weights, postingOffsets, postingDocs, postingWeights } = index;
+  const partial = new Float64Array(index.articles);
+  const touched: number[] = [];
+  const as: number[] = [];
+  const bs: number[] = [];
+  const sims: number[] = [];
+  for (let a = from; a < to; a++) {
+    const start = offsets[a] ?? 0;
+    for (let s = index.strongOffsets[a] ?? 0; s < (index.strongOffsets[a + 1] ?? 0); s++) {
+      const k = start + (index.strongPositions[s] ?? 0);
+      const t = ids[k] ?? 0;
+      const w = weights[k] ?? 0;
+      for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
+        const b = postingDocs[p] ?? 0;
+        if (b === a) continue;
+        if (partial[b] === 0) touched.push(b);
+        partial[b] = (partial[b] ?? 0) + w * (postingWeights[p] ?? 0);
+      }
+    }
+    const best = touched.length <= PAIR_CANDIDATES ? touched : topByScore(touched, partial, PAIR_CANDIDATES);
+    for (const b of best) {
+      const sim = cosine(index, a, b);
+      if (sim < threshold) continue;
+      as.push(Math.min(a, b));
+      bs.push(Math.max(a, b));
+      sims.push(sim);
+    }
+    for (const b of touched) partial[b] = 0;
+    touched.length = 0;
+  }
+  return { a: Int32Array.from(as), b: Int32Array.from(bs), sim: Float64Array.from(sims) };
+}
+
+/** Dot product of two articles' sorted, normalised vectors: a linear merge. */
+function cosine(index: TermIndex, a: number, b: number): number {
+  const { offsets, ids, weights } = index;
+  let i = offsets[a] ?? 0;
+  let j = offsets[b] ?? 0;
+  const endA = offsets[a + 1] ?? 0;
+  const endB = offsets[b + 1] ?? 0;
+  let sum = 0;
+  while (i < endA && j < endB) {
+    const x = ids[i] ?? 0;
+    const y = ids[j] ?? 0;
+    if (x === y) sum += (weights[i++] ?? 0) * (weights[j++] ?? 0);
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}

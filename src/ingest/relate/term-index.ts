@@ -1,0 +1,118 @@
+/**
+ * Articles' term vectors and an inverted index over their strongest terms as flat typed arrays, so
+ * similarity searches can run on worker threads over shared memory: every vector in one compressed-row
+ * array (offsets, term ids sorted, weights), each article's strongest terms, and per term the articles
+ * having it among their strongest, in index order or, past a length limit, cut to the heaviest (related
+ * stories) or left out as too common (grouping).
+ */
+import { strongestPositions, type TermVector } from './term-vectors.ts';
+
+export interface TermIndex {
+  readonly articles: number;
+  readonly vocabularySize: number;
+  /** Article i's terms are ids[offsets[i]] … ids[offsets[i + 1] - 1], sorted by id, weights normalised. */
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  /** Article i's strongest terms, heaviest first: positions into ids/weights, strongOffsets as above. */
+  readonly strongOffsets: Int32Array;
+  readonly strongPositions: Int32Array;
+  /** Term t's articles: postingDocs[postingOffsets[t]] … */
+  readonly postingOffsets: Int32Array;
+  readonly postingDocs: Int32Array;
+  readonly postingWeights: Float64Array;
+}
+
+export interface IndexOptions {
+  readonly strongTerms: number;
+  readonly maxPosting: number;
+  /** A longer list keeps its maxPosting heaviest articles, heaviest first, or is left out entirely. */
+  readonly overflow: 'keep-heaviest' | 'drop';
+  /** In SharedArrayBuffers, for worker threads. */
+  readonly shared: boolean;
+}
+
+/** Typed arrays over shared memory when asked, so worker threads read them without a copy. */
+export function allocate<T extends Int32Array | Float64Array>(
+  Kind: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
+  length: number,
+  shared: boolean,
+): T {
+  const bytes = Math.max(1, length) * Kind.BYTES_PER_ELEMENT;
+  return new Kind(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+export function buildTermIndex(
+  vectors: readonly TermVector[],
+  vocabularySize: number,
+  { strongTerms, maxPosting, overflow, shared }: IndexOptions,
+): TermIndex {
+  const n = vectors.length;
+  const offsets = allocate(Int32Array, n + 1, shared);
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] ?? 0) + (vectors[i]?.ids.length ?? 0);
+  const total = offsets[n] ?? 0;
+  const ids = allocate(Int32Array, total, shared);
+  const weights = allocate(Float64Array, total, shared);
+  const strongOffsets = allocate(Int32Array, n + 1, shared);
+  const strong = vectors.map((v) => strongestPositions(v, strongTerms));
+  for (let i = 0; i < n; i++) strongOffsets[i + 1] = (strongOffsets[i] ?? 0) + (strong[i]?.length ?? 0);
+  const strongPositions = allocate(Int32Array, strongOffsets[n] ?? 0, shared);
+  // Postings by counting sort on the term: articles land in each list in index order.
+  const postingCount = new Int32Array(vocabularySize + 1);
+  vectors.forEach((v, i) => {
+    ids.set(v.ids, offsets[i] ?? 0);
+    weights.set(v.weights, offsets[i] ?? 0);
+    strongPositions.set(strong[i] ?? [], strongOffsets[i] ?? 0);
+    for (const k of strong[i] ?? []) {
+      const slot = (v.ids[k] ?? 0) + 1;
+      postingCount[slot] = (postingCount[slot] ?? 0) + 1;
+    }
+  });
+  const fullOffsets = new Int32Array(vocabularySize + 1);
+  for (let t = 0; t < vocabularySize; t++) fullOffsets[t + 1] = (fullOffsets[t] ?? 0) + (postingCount[t + 1] ?? 0);
+  const fill = fullOffsets.slice(0, vocabularySize);
+  const allDocs = new Int32Array(fullOffsets[vocabularySize] ?? 0);
+  const allWeights = new Float64Array(allDocs.length);
+  vectors.forEach((v, i) => {
+    for (const k of strong[i] ?? []) {
+      const t = v.ids[k] ?? 0;
+      const at = fill[t] ?? 0;
+      allDocs[at] = i;
+      allWeights[at] = v.weights[k] ?? 0;
+      fill[t] = at + 1;
+    }
+  });
+  const kept = (length: number) => (length <= maxPosting ? length : overflow === 'drop' ? 0 : maxPosting);
+  const postingOffsets = allocate(Int32Array, vocabularySize + 1, shared);
+  for (let t = 0; t < vocabularySize; t++) {
+    postingOffsets[t + 1] = (postingOffsets[t] ?? 0) + kept(postingCount[t + 1] ?? 0);
+  }
+  const postingDocs = allocate(Int32Array, postingOffsets[vocabularySize] ?? 0, shared);
+  const postingWeights = allocate(Float64Array, postingDocs.length, shared);
+  for (let t = 0; t < vocabularySize; t++) {
+    const from = fullOffsets[t] ?? 0;
+    const to = fullOffsets[t + 1] ?? 0;
+    const length = kept(to - from);
+    if (length === 0) continue;
+    const order = Array.from({ length: to - from }, (_, k) => from + k);
+    // A list cut to its heaviest entries (ties by index), heaviest first.
+    if (length < order.length) order.sort((a, b) => (allWeights[b] ?? 0) - (allWeights[a] ?? 0) || a - b);
+    const at = postingOffsets[t] ?? 0;
+    for (let k = 0; k < length; k++) {
+      postingDocs[at + k] = allDocs[order[k] ?? 0] ?? 0;
+      postingWeights[at + k] = allWeights[order[k] ?? 0] ?? 0;
+    }
+  }
+  return {
+    articles: n,
+    vocabularySize,
+    offsets,
+    ids,
+    weights,
+    strongOffsets,
+    strongPositions,
+    postingOffsets,
+    postingDocs,
+    postingWeights,
+  };
+}
