@@ -7,7 +7,7 @@ import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
 import { groupFromTokens, groupInParallel } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
-import { tokeniseCorpus, tokeniseInParallel, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
+import { tokeniseCorpus, tokeniseInParallel, type TextInput } from './tokenise-corpus.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -64,7 +64,6 @@ function summarise(members: readonly Article[]): StorySummary {
 interface Grouped {
   /** Each article's story id: copies of one story are never each other's related articles. */
   readonly storyKeys: string[];
-  readonly tokens: TokenisedCorpus;
   readonly stories: StorySummary[];
   readonly storyOf: Map<string, StorySummary>;
 }
@@ -73,14 +72,14 @@ function textsOf(articles: readonly Article[]): TextInput[] {
   return articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
 }
 
-/** Stories from the groups of article indices; related stories reuse the tokens. */
-function summariseGroups(articles: readonly Article[], tokens: TokenisedCorpus, groups: number[][]): Grouped {
+/** Stories from the groups of article indices. */
+function summariseGroups(articles: readonly Article[], groups: number[][]): Grouped {
   const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
   const storyKeys = articles.map((a, i) => storyOf.get(a.id)?.id ?? String(i));
-  return { storyKeys, tokens, stories, storyOf };
+  return { storyKeys, stories, storyOf };
 }
 
 function withRelated(articles: readonly Article[], grouped: Grouped, matches: RelatedMatch[][]): RelatedCorpus {
@@ -105,7 +104,6 @@ export function relateCorpus(
   const tokens = time('tokenise', () => tokeniseCorpus(textsOf(articles)));
   const grouped = summariseGroups(
     articles,
-    tokens,
     time('group', () => groupFromTokens(tokens)),
   );
   return withRelated(
@@ -124,7 +122,7 @@ export async function relateCorpusInParallel(
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
   const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles)));
-  const grouped = summariseGroups(articles, tokens, await time('group', () => groupInParallel(tokens)));
+  const grouped = summariseGroups(articles, await time('group', () => groupInParallel(tokens)));
   const matches = await time('relate', () =>
     relatedArticlesInParallel(
       grouped.storyKeys,

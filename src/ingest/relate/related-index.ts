@@ -8,7 +8,7 @@
  * article's search costs at most CANDIDATE_TERMS × MAX_POSTING steps whatever the corpus size; the best
  * RERANK by that partial score get the exact cosine over the whole (longer) vectors.
  */
-import { allocate, buildTermIndex, type TermIndex } from './term-index.ts';
+import { accumulateCandidates, allocate, buildTermIndex, type TermIndex } from './term-index.ts';
 import { topByScore, type TermVector } from './term-vectors.ts';
 
 export const CANDIDATE_TERMS = 40;
@@ -49,7 +49,7 @@ export interface RangeResult {
 
 /** The `count` most similar articles outside its story for each article in [from, to). */
 export function relateRange(index: RelatedIndex, from: number, to: number, count: number): RangeResult {
-  const { offsets, ids, weights, postingOffsets, postingDocs, postingWeights, storyOf } = index;
+  const { offsets, ids, weights, storyOf } = index;
   const size = Math.max(0, to - from);
   const neighbours = new Int32Array(size * count).fill(-1);
   const scores = new Float64Array(size * count);
@@ -62,16 +62,7 @@ export function relateRange(index: RelatedIndex, from: number, to: number, count
   for (let i = from; i < to; i++) {
     const start = offsets[i] ?? 0;
     const end = offsets[i + 1] ?? 0;
-    for (let s = index.strongOffsets[i] ?? 0; s < (index.strongOffsets[i + 1] ?? 0); s++) {
-      const k = start + (index.strongPositions[s] ?? 0);
-      const t = ids[k] ?? 0;
-      const w = weights[k] ?? 0;
-      for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
-        const j = postingDocs[p] ?? 0;
-        if (partial[j] === 0) touched.push(j);
-        partial[j] = (partial[j] ?? 0) + w * (postingWeights[p] ?? 0);
-      }
-    }
+    accumulateCandidates(index, i, -1, partial, touched);
     const story = storyOf[i];
     const candidates = topByScore(touched, partial, RERANK, (j) => storyOf[j] !== story);
     for (const j of touched) partial[j] = 0;

@@ -5,7 +5,7 @@
  * the exact cosine, and pairs reaching the threshold are kept. Posting lists longer than the index's
  * limit were left out when it was built: a term that common says nothing of the event.
  */
-import type { TermIndex } from './term-index.ts';
+import { accumulateCandidates, type TermIndex } from './term-index.ts';
 import { topByScore } from './term-vectors.ts';
 
 /**
@@ -23,25 +23,13 @@ export interface PairList {
 }
 
 export function pairsInRange(index: TermIndex, from: number, to: number, threshold: number): PairList {
-  const { offsets, ids, weights, postingOffsets, postingDocs, postingWeights } = index;
   const partial = new Float64Array(index.articles);
   const touched: number[] = [];
   const as: number[] = [];
   const bs: number[] = [];
   const sims: number[] = [];
   for (let a = from; a < to; a++) {
-    const start = offsets[a] ?? 0;
-    for (let s = index.strongOffsets[a] ?? 0; s < (index.strongOffsets[a + 1] ?? 0); s++) {
-      const k = start + (index.strongPositions[s] ?? 0);
-      const t = ids[k] ?? 0;
-      const w = weights[k] ?? 0;
-      for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
-        const b = postingDocs[p] ?? 0;
-        if (b === a) continue;
-        if (partial[b] === 0) touched.push(b);
-        partial[b] = (partial[b] ?? 0) + w * (postingWeights[p] ?? 0);
-      }
-    }
+    accumulateCandidates(index, a, a, partial, touched);
     const best = touched.length <= PAIR_CANDIDATES ? touched : topByScore(touched, partial, PAIR_CANDIDATES);
     for (const b of best) {
       const sim = cosine(index, a, b);

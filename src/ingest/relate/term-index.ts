@@ -116,3 +116,30 @@ export function buildTermIndex(
     postingWeights,
   };
 }
+
+/**
+ * Adds article `a`'s partial cosine over its strong terms with every article in those terms' postings to
+ * `partial`, listing each article newly reached in `touched` (so the caller can reset just those); `skip`
+ * (an article index, or -1) is passed over.
+ */
+export function accumulateCandidates(
+  index: TermIndex,
+  a: number,
+  skip: number,
+  partial: Float64Array,
+  touched: number[],
+): void {
+  const { ids, weights, postingOffsets, postingDocs, postingWeights } = index;
+  const start = index.offsets[a] ?? 0;
+  for (let s = index.strongOffsets[a] ?? 0; s < (index.strongOffsets[a + 1] ?? 0); s++) {
+    const k = start + (index.strongPositions[s] ?? 0);
+    const t = ids[k] ?? 0;
+    const w = weights[k] ?? 0;
+    for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
+      const b = postingDocs[p] ?? 0;
+      if (b === skip) continue;
+      if (partial[b] === 0) touched.push(b);
+      partial[b] = (partial[b] ?? 0) + w * (postingWeights[p] ?? 0);
+    }
+  }
+}
