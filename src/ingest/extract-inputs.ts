@@ -54,11 +54,20 @@ export function extractInputs(
   inputs: readonly InputFile[],
   onStep: (done: number, total: number) => void = () => {},
 ): ExtractedCorpus {
-  const outcomes = inputs.map((input, i) => {
-    if (i % STEP_EVERY === 0) onStep(i, inputs.length);
+  return collect(inputs, extractHere(inputs, 0, inputs.length, onStep));
+}
+
+/** Extracts `inputs` on this thread, reporting progress as `done` more than those already finished. */
+function extractHere(
+  inputs: readonly InputFile[],
+  done: number,
+  total: number,
+  onStep: (done: number, total: number) => void,
+): ExtractOutcome[] {
+  return inputs.map((input, i) => {
+    if (i % STEP_EVERY === 0) onStep(done + i, total);
     return extractOne(input);
   });
-  return collect(inputs, outcomes);
 }
 
 export interface ParallelOptions {
@@ -88,10 +97,7 @@ export async function extractInputsInParallel(
   const done = inputs.length - missing.length;
   const extracted =
     threads <= 1 || missing.length < minForWorkers
-      ? missing.map((input, i) => {
-          if (i % STEP_EVERY === 0) onStep(done + i, inputs.length);
-          return extractOne(input);
-        })
+      ? extractHere(missing, done, inputs.length, onStep)
       : await runOnWorkers<InputFile, ExtractOutcome>(
           new URL('./extract/extract-worker.ts', import.meta.url),
           missing,
