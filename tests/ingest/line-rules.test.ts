@@ -45,10 +45,13 @@ describe('photo credits', () => {
     expect(creditName(line)).toBe(name);
   });
 
-  it.each(['Reuters reported that the talks had stalled on Tuesday evening.', 'Russia’s response', 'Comments'])(
-    'does not take %j for a credit',
-    (line) => expect(isPhotoCredit(line)).toBe(false),
-  );
+  it.each([
+    'Reuters reported that the talks had stalled on Tuesday evening.',
+    'Russia’s response',
+    'Comments',
+    // A byline with the outlet after a bar, printed under a headline.
+    'By Ana Lindqvist | Harbour News',
+  ])('does not take %j for a credit', (line) => expect(isPhotoCredit(line)).toBe(false));
 });
 
 describe('published dates', () => {
@@ -61,6 +64,14 @@ describe('published dates', () => {
     ['2025-03-11 10:15', '2025-03-11'],
     ['February 30, 2025', null],
     ['Nothing here', null],
+    ['Von Anna Schmidt publiziert am 25. September 2018', '2018-09-25'],
+    ['12a etapa: 9 de dezembro de 2018', '2018-12-09'],
+    ['Publié le 3 février 2020', '2020-02-03'],
+    ['13/06/2014 Tony Carter', '2014-06-13'],
+    ['Updated 11/18/2019 9:02', '2019-11-18'],
+    ['2016.12.01', '2016-12-01'],
+    // Day and month could be either way round: no date rather than a wrong one.
+    ['03/04/2019', null],
   ])('reads %j as %j', (text, iso) => {
     expect(findDate(text)).toBe(iso);
   });
@@ -73,8 +84,12 @@ describe('byline and date lines', () => {
   it.each(['By the end of the week the talks had collapsed.', 'Byron Bay floods again'])('%j is not a byline', (t) =>
     expect(isBylineLine(t)).toBe(false),
   );
-  it.each(['Published 14 October 2024', 'Updated 3 hours ago', 'March 11, 2025'])('%j is a date line', (t) =>
-    expect(isDateLine(t)).toBe(true),
+  it.each(['Published 14 October 2024', 'Updated 3 hours ago', 'March 11, 2025', '03/04/2019 Sam Okoro'])(
+    '%j is a date line',
+    (t) => expect(isDateLine(t)).toBe(true),
+  );
+  it.each(['Opening Bell 11.18.19', 'Week 12 results'])('%j is not a date line', (t) =>
+    expect(isDateLine(t)).toBe(false),
   );
 });
 

@@ -4,12 +4,21 @@
  * headline is chosen or one of them would be.
  */
 import { endsLikeSentence, isSentenceLike, wordCount } from './line-features.ts';
-import { findDate } from './published-date.ts';
+import { findDate, hasNumericDate } from './published-date.ts';
 
 const BYLINE = /^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+\p{Lu}/iu;
 const MAX_BYLINE_WORDS = 14;
 const MAX_DATE_LINE_WORDS = 14;
 const RELATIVE_TIME = /^(published|updated|posted|last updated)?\s*:?\s*\d+\s+(min(ute)?s?|hours?|hrs?|days?)\s+ago$/i;
+
+/** A label whose value, on the next line, is the author's name ("Author:" / "Jane Doe"). */
+const AUTHOR_LABEL =
+  /^(author|authors|by|written by|posted by|words|reporter|writer|autor|autore|auteur|autora)\s*:$/iu;
+
+/** Whether `text` is the value of an author label on the line before it. */
+export function followsAuthorLabel(text: string, previous: string | undefined): boolean {
+  return previous !== undefined && AUTHOR_LABEL.test(previous) && wordCount(text) <= MAX_BYLINE_WORDS;
+}
 
 export function isBylineLine(text: string, words = wordCount(text)): boolean {
   return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
@@ -23,5 +32,5 @@ export function isDateLine(text: string): boolean {
   // Every form this accepts has a digit; most lines have none, and the date patterns are costly.
   if (!/\d/.test(text)) return false;
   if (wordCount(text) > MAX_DATE_LINE_WORDS || isSentenceLike(text)) return false;
-  return findDate(text) !== null || RELATIVE_TIME.test(text);
+  return findDate(text) !== null || hasNumericDate(text) || RELATIVE_TIME.test(text);
 }

@@ -7,11 +7,11 @@
  * - repetition: pages often print the title twice (breadcrumb or sticky header, then the h1).
  * A line that occurs twice is taken at its first occurrence, and later copies are removed as repeats.
  */
-import { isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isWordCode } from '../../shared/reading-time.ts';
-import { isTitleLike, sameLine } from './line-features.ts';
+import { foldForComparison, isTitleLike, sameLine } from './line-features.ts';
 
 const MAX_HEADLINE_WORDS = 30;
 /** How many body words to compare a candidate's vocabulary with. */
@@ -32,23 +32,30 @@ const WEIGHT = {
   breadcrumb: -3,
   label: -1.5,
   twoSentences: -0.7,
+  slug: 2,
 } as const;
 /** Shrinks the vocabulary share of short lines: as if every line had this many more unmatched words. */
 const VOCABULARY_PRIOR = 1.5;
 /** A candidate right above the best one wins when it scores at least this close: the headline stands above its standfirst. */
-const ABOVE_MARGIN = 0.8;
+const ABOVE_MARGIN = 1.2;
 /** ...and is no longer than it (a standfirst above a short caption is not the headline). */
 const ABOVE_LONGER = 0;
 /** ...and is headline-sized: a one- or two-word line above the title is a section label. */
-const MIN_CLIMB_WORDS = 4;
+const MIN_CLIMB_WORDS = 5;
 /** Lines this short may be the site's or a section's name (see markBreadcrumbsAndLabels). */
 const SHORT_LABEL_WORDS = 5;
 const LABELLED_MEDIA = /^(photo|image|picture|video|watch|listen|audio|gallery|foto)\b\s*[:|]/i;
 
-function isCandidate(unit: Unit): boolean {
+/** Titles that start with a number, in lower case after it ("10 things in tech you need to know today"). */
+function isNumberedTitle(unit: Unit): boolean {
+  return unit.words >= 4 && /^\d+ \p{Ll}/u.test(unit.text) && !/[.,;:]$/u.test(unit.text);
+}
+
+function isCandidate(unit: Unit, above: Unit | undefined): boolean {
   return (
     unit.role === null &&
-    (isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) || endsWithPeriodTitle(unit)) &&
+    (isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) || endsWithPeriodTitle(unit) || isNumberedTitle(unit)) &&
+    !followsAuthorLabel(unit.text, above?.text) &&
     (unit.words >= 2 || unit.text.length >= 8) &&
     !isBylineLine(unit.text) &&
     !isDateLine(unit.text) &&
@@ -165,13 +172,15 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
     const key = u.text.toLowerCase();
     printed.set(key, (printed.get(key) ?? 0) + 1);
   }
+  const slugs = pageSlugs(draft);
   const scored: HeadlineCandidate[] = [];
   let distance = 0;
   for (let i = limit - 1; i >= 0 && distance <= MAX_DISTANCE; i--) {
     const unit = draft.units[i];
     if (unit === undefined || unit.role === 'removed') continue;
     distance++;
-    if (!isCandidate(unit)) continue;
+    if (!isCandidate(unit, previousKept(draft, i))) continue;
+    const claimsMeta = metaFollows(draft, i, limit);
     const repeated = unit.words >= 4 && (printed.get(unit.text.toLowerCase()) ?? 0) > 1;
     const shared = vocabularyScore(contentWords(unit.text), vocabulary);
     const score =
@@ -182,9 +191,10 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
       (isAllCaps(unit.text) ? WEIGHT.allCaps : 0) +
       (unit.sentence ? WEIGHT.sentence : 0) +
       (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0) +
-      (metaFollows(draft, i, limit) ? WEIGHT.metaBelow : 0) +
+      (claimsMeta ? WEIGHT.metaBelow : 0) +
       (gluedLinks(unit.text) >= 2 ? WEIGHT.gluedLinks : 0) +
-      (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0);
+      (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0) +
+      (slugs.length > 0 && spelledBySlug(unit.text, slugs) ? WEIGHT.slug : 0);
     scored.push({ index: i, score, words: unit.words, vocabulary: shared, distance });
   }
   return markBreadcrumbsAndLabels(draft, scored);
@@ -259,6 +269,46 @@ function onlyFurnitureBetween(draft: Draft, from: number, to: number): boolean {
   return true;
 }
 
+function isMetaLine(unit: Unit): boolean {
+  return unit.words <= 14 && (isBylineLine(unit.text, unit.words) || isDateLine(unit.text));
+}
+
+/** The nearest line above `index` that is not removed furniture. */
+function previousKept(draft: Draft, index: number): Unit | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const unit = draft.units[i];
+    if (unit !== undefined && unit.role !== 'removed') return unit;
+  }
+  return undefined;
+}
+
+/**
+ * Some copies include the page's own address on a line ("https://…/Nelson-s-OT-goal-lifts-Isles-14848099.php"):
+ * the words of its last path segment spell the headline. Each slug is its words, folded.
+ */
+function pageSlugs(draft: Draft): string[] {
+  const slugs: string[] = [];
+  for (const unit of draft.units) {
+    if (unit.words !== 1 || !/^https?:\/\/\S+$/.test(unit.text)) continue;
+    const segment =
+      unit.text
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop() ?? '';
+    const words = foldForComparison(segment.replace(/\.[a-z]{2,5}$/i, ''))
+      .split(' ')
+      .filter((w) => !/^\d+$/.test(w));
+    if (words.length >= 3) slugs.push(words.join(' '));
+  }
+  return slugs;
+}
+
+function spelledBySlug(text: string, slugs: readonly string[]): boolean {
+  const folded = foldForComparison(text).replace(/[^\p{L}\p{N} ]/gu, '');
+  return slugs.some((slug) => folded === slug || (folded.length >= 12 && slug.startsWith(folded)));
+}
+
 /** How many lines below a candidate the story's byline or date line may stand. */
 const META_REACH = 4;
 
@@ -268,7 +318,7 @@ function metaFollows(draft: Draft, index: number, limit: number): boolean {
   for (let i = index + 1; i < limit && seen < META_REACH; i++) {
     const unit = draft.units[i];
     if (unit === undefined) continue;
-    if (unit.words <= 14 && (isBylineLine(unit.text, unit.words) || isDateLine(unit.text))) return true;
+    if (isMetaLine(unit)) return true;
     if (unit.role !== 'removed') seen++;
   }
   return false;

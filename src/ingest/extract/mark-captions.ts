@@ -5,6 +5,7 @@
  * credit inline, or that the page labels "Image caption", needs no credit line after it.
  */
 import { withRole, type Draft, type Unit } from './draft.ts';
+import { isDateLine } from './byline-and-date-lines.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 
 const MAX_CAPTION_WORDS = 90;
@@ -44,9 +45,24 @@ export function markCaptions(draft: Draft): Draft {
     if (caption.role !== null || credit.role !== null) continue;
     if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS || credit.words > MAX_CREDIT_WORDS) continue;
     if (!isPhotoCredit(credit.text, credit.words) || isPhotoCredit(caption.text, caption.words)) continue;
+    // A name with a date under it is the story's byline block under its headline ("Jane Doe, Associated
+    // Press" / "Updated 12:24 am …"), not a picture's credit.
+    const next = units[i + 2];
+    if (next !== undefined && next.role === null && isDateLine(next.text)) continue;
     units[i] = withRole(caption, 'caption');
     units[i + 1] = withRole(credit, 'credit');
     i++;
+  }
+  // Galleries print a caption and its credit twice in a row (the slide and its overlay): a copy takes the role too.
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit === undefined || unit.role !== null) continue;
+    for (const near of [units[i - 1], units[i + 1]]) {
+      if ((near?.role === 'caption' || near?.role === 'credit') && near.text === unit.text) {
+        units[i] = withRole(unit, near.role);
+        break;
+      }
+    }
   }
   return { ...draft, units };
 }

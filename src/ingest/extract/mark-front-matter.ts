@@ -6,7 +6,7 @@
  */
 import { assignRoles, remove, type Draft } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
-import { isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence, sameLine, wordCount } from './line-features.ts';
 
 const MIN_STANDFIRST_WORDS = 6;
@@ -45,7 +45,7 @@ export function markBylineAndDate(draft: Draft): Draft {
   let haveDate = false;
   return assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
-    if (!haveByline && isBylineLine(unit.text)) {
+    if (!haveByline && (isBylineLine(unit.text) || followsAuthorLabel(unit.text, draft.units[i - 1]?.text))) {
       haveByline = true;
       return { role: 'byline' };
     }

@@ -48,8 +48,11 @@ const PERSON_SLASH_AGENCY = /^[\p{Lu}][\p{L}.'’ -]{1,60}(\s*[/|]\s*[\p{Lu}][\p
 /** "Al Goldis, Associated Press", "Jane Doe for Reuters" */
 const PERSON_COMMA_AGENCY = new RegExp(`^[\\p{Lu}][\\p{L}.'’ -]{1,60}(,| for| via)\\s+(${AGENCY_NAMES})$`, 'iu');
 
+/** "By Jane Doe | Fox News" is the story's byline; a picture's credit says "Photo by". */
+const BYLINE_START = /^by\s/i;
+
 export function isPhotoCredit(text: string, words = wordCount(text)): boolean {
-  if (words > 10) return false;
+  if (words > 10 || BYLINE_START.test(text)) return false;
   // The two person-and-agency patterns backtrack on long lines: try them only where their separator is.
   const slash = text.includes('/') || text.includes('|');
   const comma = text.includes(',') || text.includes(' for ') || text.includes(' via ');

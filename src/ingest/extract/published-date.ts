@@ -3,37 +3,38 @@
  * timestamp; anything less becomes a calendar day (a time without a zone would be a guess).
  */
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/**
+ * Month names, English first, then the languages of the extraction corpus's non-English pages that write
+ * dates with Latin-script month names (German, French, Spanish, Portuguese, Italian, Dutch, Indonesian).
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['jan', 'january', 'januar', 'janvier', 'enero', 'janeiro', 'gennaio', 'januari'],
+  ['feb', 'february', 'februar', 'février', 'fevrier', 'febrero', 'fevereiro', 'febbraio', 'februari', 'pebruari'],
+  ['mar', 'march', 'märz', 'maerz', 'mars', 'marzo', 'março', 'marco', 'maart', 'maret'],
+  ['apr', 'april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mei'],
+  ['jun', 'june', 'juni', 'juin', 'junio', 'junho', 'giugno'],
+  ['jul', 'july', 'juli', 'juillet', 'julio', 'julho', 'luglio'],
+  ['aug', 'august', 'août', 'aout', 'agosto', 'augustus', 'agustus'],
+  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'setembro', 'settembre'],
+  ['oct', 'october', 'oktober', 'octobre', 'octubre', 'outubro', 'ottobre'],
+  ['nov', 'november', 'novembre', 'noviembre', 'novembro', 'nopember'],
+  ['dec', 'december', 'dezember', 'décembre', 'decembre', 'diciembre', 'dezembro', 'dicembre', 'desember'],
+];
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
+);
+/** Longest names first, so "june" is tried before "jun". */
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b/;
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
+/** "19 November 2019", "25. September 2018", "9 de dezembro de 2018". */
+const DAY_MONTH_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+)?${MONTH}(?![\\p{L}]),?\\s+(?:de\\s+)?(\\d{4})\\b`,
+  'iu',
+);
+/** "13/06/2014", "20.11.2019", "2016.12.01": read only when the order is certain (see numericDate). */
+const NUMERIC = /\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -59,13 +60,39 @@ export function findDate(text: string): string | null {
   }
   const mdy = MONTH_DAY_YEAR.exec(text);
   if (mdy !== null) {
-    const month = MONTHS[(mdy[1] ?? '').toLowerCase().replace('.', '')];
+    const month = MONTHS.get((mdy[1] ?? '').toLowerCase().replace('.', ''));
     if (month !== undefined) return day(Number(mdy[3]), month, Number(mdy[2]));
   }
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy !== null) {
-    const month = MONTHS[(dmy[2] ?? '').toLowerCase().replace('.', '')];
+    const month = MONTHS.get((dmy[2] ?? '').toLowerCase().replace('.', ''));
     if (month !== undefined) return day(Number(dmy[3]), month, Number(dmy[1]));
   }
+  return numericDate(text);
+}
+
+/**
+ * A date in digits. Year first is always year-month-day; otherwise the day comes first where the first
+ * number cannot be a month (13/06/2014) and the month where the second cannot (11/18/2019). "03/04/2019"
+ * could be either, and a wrong date is worse than none: null. Two-digit years are not read.
+ */
+function numericDate(text: string): string | null {
+  const match = NUMERIC.exec(text);
+  if (match === null) return null;
+  const [, a = '', , b = '', c = ''] = match;
+  if (a.length === 4) return day(Number(a), Number(b), Number(c));
+  if (c.length !== 4) return null;
+  const first = Number(a);
+  const second = Number(b);
+  if (first > 12 && second <= 12) return day(Number(c), second, first);
+  if (second > 12 && first <= 12) return day(Number(c), first, second);
   return null;
+}
+
+/** Whether the text holds a date in digits, in any order ("03/04/2019" too): enough to call a line a date line. */
+export function hasNumericDate(text: string): boolean {
+  const match = NUMERIC.exec(text);
+  if (match === null) return false;
+  const [, a = '', , , c = ''] = match;
+  return a.length === 4 || c.length === 4;
 }
