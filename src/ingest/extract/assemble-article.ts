@@ -11,7 +11,7 @@ import type { Draft } from './draft.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { detectDirection, detectLanguage } from './language.ts';
 import { outletFromCopyright, outletFromFileName } from './outlet.ts';
-import { splitInlineCredit } from './mark-captions.ts';
+import { CUT_COPY_REASON, splitInlineCredit } from './mark-captions.ts';
 import { creditName } from './photo-credit.ts';
 import { BULLET } from './mark-front-matter.ts';
 import { findDate } from './published-date.ts';
@@ -48,9 +48,17 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         break;
       case 'caption': {
         const inline = splitInlineCredit(unit.text);
-        const credit = next?.role === 'credit' ? creditName(next.text) : inline.credit;
+        // The credit line follows the caption, past a gallery's shortened copy of it (which stays removed).
+        const creditAt = units[i + 1]?.reason === CUT_COPY_REASON ? i + 2 : i + 1;
+        const creditUnit = units[creditAt]?.role === 'credit' ? units[creditAt] : undefined;
+        const credit = creditUnit === undefined ? inline.credit : creditName(creditUnit.text);
         blocks.push({ type: 'caption', text: inline.text, credit: credit === '' ? null : credit, line: unit.line });
-        if (next?.role === 'credit') i++;
+        if (creditUnit === undefined) break;
+        const copy = units[i + 1];
+        if (creditAt === i + 2 && copy !== undefined) {
+          removed.push({ line: copy.line, text: copy.text, reason: CUT_COPY_REASON });
+        }
+        i = creditAt;
         break;
       }
       case 'credit':

@@ -27,6 +27,10 @@ export interface BoilerplateRule {
 }
 
 export const WIDGET_LABEL_REASON = 'button or widget label';
+/** A date and time on a line of its own: a comment's or teaser's stamp, or the story's own date under its headline. */
+export const TIMESTAMP_REASON = 'timestamp';
+/** "Related", "More:": the lines set tight under such a label are its links (mark-furniture.ts). */
+export const LINK_LABEL_REASON = 'label of a link to another page';
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
@@ -53,10 +57,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'bylines followed by "0 Comments": a count beside the story, not the start of the thread',
   },
   {
-    pattern: /^(related|read more|read next|see also|also read|more)$/i,
+    pattern: /^(related|read more|read next|see also|also read|more)\s*:?$/i,
     maxWords: 3,
     strength: 'line',
-    reason: 'label of a link to another page',
+    reason: LINK_LABEL_REASON,
     taughtBy: 'news pages that put a one-line teaser between paragraphs: the story goes on after it',
   },
   {
@@ -82,7 +86,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     maxWords: 10,
     requires: /\d/,
     strength: 'line',
-    reason: 'timestamp',
+    reason: TIMESTAMP_REASON,
     taughtBy: 'comment threads and live blogs that stamp every entry "November 19, 2019 at 6:34 am"',
   },
   {
@@ -90,7 +94,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     maxWords: 10,
     requires: /ago/i,
     strength: 'line',
-    reason: 'timestamp',
+    reason: TIMESTAMP_REASON,
     taughtBy: 'comment threads and teaser lists ("2 days ago at 07:52 am")',
   },
   {
@@ -129,7 +133,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(about (the )?(author|authors|writer|editor|us|the company)|(about|sobre|über|à propos de|acerca de|su|o) [\p{Lu}][\p{L}&.'’ -]{1,40})$/u,
+      /^([Aa]bout (the )?(author|authors|writer|editor|us|the company)|([Aa]bout|[Ss]obre|[Üü]ber|[Àà] propos de|[Aa]cerca de|su|o) [\p{Lu}][\p{L}&.'’ -]{1,40})$/u,
     maxWords: 5,
     strength: 'section',
     reason: 'heading of an author or company box',

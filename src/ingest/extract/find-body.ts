@@ -11,6 +11,7 @@
  * been seen, a comment-section heading damps the lines after it up to the next section heading, so a
  * thread only wins when the page had next to no story above it.
  */
+import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
@@ -47,7 +48,6 @@ function lengthClass(words: number): keyof typeof P_BODY {
  */
 /** Teaser lists put a byline under each title ("by Anmol"): once the story has begun, one ends it. */
 const TEASER_BYLINE_AFTER_PROSE = 100;
-const TIMESTAMP = 'timestamp';
 
 export function lineScore(unit: Unit): number {
   if (unit.wall !== null) return WALL;
@@ -96,7 +96,7 @@ export function findBody(draft: Draft): Draft {
   for (const unit of draft.units) {
     const raw = proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words) ? WALL : lineScore(unit);
     if (raw > 0) proseWords += raw;
-    if ((unit.wall === 'comments' || unit.reason === TIMESTAMP) && proseWords >= PROSE_BEFORE_COMMENTS) {
+    if ((unit.wall === 'comments' || unit.reason === TIMESTAMP_REASON) && proseWords >= PROSE_BEFORE_COMMENTS) {
       // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.
       damp = AFTER_COMMENTS;
     } else if (unit.wall === 'section') damp = 1;

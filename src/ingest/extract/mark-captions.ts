@@ -10,6 +10,7 @@ import { isPhotoCredit } from './photo-credit.ts';
 
 const MAX_CAPTION_WORDS = 90;
 const MAX_CREDIT_WORDS = 10;
+const MAX_LABELLED_CAPTION_WORDS = 160;
 
 /** A caption with its credit at the end: "… (Image: GETTY)", "… (AP Photo/Evan Vucci)", "… Photo: Reuters". */
 const INLINE_CREDIT =
@@ -20,6 +21,15 @@ const INLINE_CREDIT =
  */
 const GLUED_CREDIT =
   /(?<=\p{Ll}[.)])(\p{Lu}[\p{L}.'’ -]{1,40}\s*\/\s*[\p{L}.' ]{2,40}|Reuters|AP|AFP|Getty Images|EPA|Bloomberg|Shutterstock)$|\s*\(([^()]{2,40}\/[^()]{2,60})\)$/u;
+/** A caption ending in a labelled credit after its last sentence: "… the cruise phase. Credit: ESA" (science news sites). */
+const LABELLED_CREDIT = /(?<=[.!?)”"])\s+(?:credit|image|photo|foto|picture|bild|crédit)s?\s*:\s*([^.:!?]{2,60})$/iu;
+/**
+ * The credit patterns match only at the end of a line and are never longer than this, so they are tested
+ * on the line's tail: an end-anchored pattern would otherwise be tried from every position of a long paragraph.
+ */
+const CREDIT_TAIL_CHARS = 160;
+/** Why a gallery's shortened copy of a caption is left out (the assembler looks past it for the credit). */
+export const CUT_COPY_REASON = 'shortened copy of the caption above';
 /** A caption the page labels as one: "Image caption …", "Media caption…", "Photo: …" at the start. */
 const LABELLED_CAPTION = /^(image|media|video|photo|picture) ?caption:?\s*/i;
 
@@ -28,30 +38,38 @@ export function markCaptions(draft: Draft): Draft {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     if (unit === undefined || unit.role !== null || unit.words < 3) continue;
-    // Both credit forms end the line with a bracket or a letter right after ". " - test the last character first.
+    // The credit forms end the line with a bracket or come right after a full stop - test the last character first.
     const last = unit.text.charCodeAt(unit.text.length - 1);
     const bracketed = last === 0x29 || last === 0x5d;
+    const tail = unit.text.slice(-CREDIT_TAIL_CHARS);
     const credited =
-      (bracketed && (INLINE_CREDIT.test(unit.text) || GLUED_CREDIT.test(unit.text))) ||
-      (!bracketed && unit.text.includes('.') && GLUED_CREDIT.test(unit.text));
-    if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited)) {
+      (bracketed && (INLINE_CREDIT.test(tail) || GLUED_CREDIT.test(tail))) ||
+      (!bracketed && tail.includes('.') && GLUED_CREDIT.test(tail));
+    // "… Credit: ESA" names itself a credit, so a diagram's long legend is a caption too.
+    const labelled = !bracketed && unit.words <= MAX_LABELLED_CAPTION_WORDS && LABELLED_CREDIT.test(tail);
+    if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited) || labelled) {
       units[i] = withRole(unit, 'caption');
     }
   }
   for (let i = 0; i + 1 < units.length; i++) {
     const caption = units[i];
-    const credit = units[i + 1];
+    // A gallery prints the caption, then a copy cut short for its overlay ("… more"), then the credit.
+    const copy = units[i + 1];
+    const cut = copy !== undefined && copy.role === null && caption !== undefined && isCutCopy(copy.text, caption.text);
+    const creditAt = cut ? i + 2 : i + 1;
+    const credit = units[creditAt];
     if (caption === undefined || credit === undefined) continue;
     if (caption.role !== null || credit.role !== null) continue;
     if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS || credit.words > MAX_CREDIT_WORDS) continue;
     if (!isPhotoCredit(credit.text, credit.words) || isPhotoCredit(caption.text, caption.words)) continue;
     // A name with a date under it is the story's byline block under its headline ("Jane Doe, Associated
     // Press" / "Updated 12:24 am …"), not a picture's credit.
-    const next = units[i + 2];
+    const next = units[creditAt + 1];
     if (next !== undefined && next.role === null && isDateLine(next.text)) continue;
     units[i] = withRole(caption, 'caption');
-    units[i + 1] = withRole(credit, 'credit');
-    i++;
+    if (cut && copy !== undefined) units[i + 1] = withRole(copy, 'removed', CUT_COPY_REASON);
+    units[creditAt] = withRole(credit, 'credit');
+    i = creditAt;
   }
   // Galleries print a caption and its credit twice in a row (the slide and its overlay): a copy takes the role too.
   for (let i = 0; i < units.length; i++) {
@@ -67,10 +85,25 @@ export function markCaptions(draft: Draft): Draft {
   return { ...draft, units };
 }
 
+/** The overlay's shortened copy of a caption: its opening, then "…" or "... more". */
+const CUT_MARK = /\s*(?:\.{3}|…)\s*(?:more|read more|mehr|plus|más|mais)?\s*$/iu;
+/** The shortened copy keeps at least this much of the caption. */
+const MIN_CUT_CHARS = 40;
+
+export function isCutCopy(text: string, of: string): boolean {
+  // Cheap tests first: this runs for every line against the line before it.
+  if (text.length >= of.length + 12 || text.charCodeAt(0) !== of.charCodeAt(0)) return false;
+  if (!of.startsWith(text.slice(0, MIN_CUT_CHARS))) return false;
+  const match = CUT_MARK.exec(text);
+  if (match === null) return false;
+  const kept = text.slice(0, match.index).trimEnd();
+  return kept.length >= MIN_CUT_CHARS && kept.length < of.length && of.startsWith(kept);
+}
+
 /** A caption's text and its inline credit, with the page's "Image caption" label taken off. */
 export function splitInlineCredit(text: string): { text: string; credit: string | null } {
   const unlabelled = text.replace(LABELLED_CAPTION, '');
-  const match = INLINE_CREDIT.exec(unlabelled) ?? GLUED_CREDIT.exec(unlabelled);
+  const match = INLINE_CREDIT.exec(unlabelled) ?? GLUED_CREDIT.exec(unlabelled) ?? LABELLED_CREDIT.exec(unlabelled);
   if (match === null || match.index === 0) return { text: unlabelled, credit: null };
   const credit = (match[1] ?? match[2] ?? '').trim();
   return { text: unlabelled.slice(0, match.index).trim(), credit: credit === '' ? null : credit };

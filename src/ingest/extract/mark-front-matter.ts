@@ -4,7 +4,8 @@
  * Order matters: bylines and dates are claimed before the standfirst so a "By …" line is never a dek,
  * and the standfirst before the highlights so a one-line dek is never a one-item summary.
  */
-import { assignRoles, remove, type Draft } from './draft.ts';
+import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
+import { assignRoles, remove, withRole, type Draft } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence, sameLine, wordCount } from './line-features.ts';
@@ -43,7 +44,7 @@ export function markBylineAndDate(draft: Draft): Draft {
   const to = firstParagraphIndex(draft) + 3;
   let haveByline = false;
   let haveDate = false;
-  return assignRoles(draft, (unit, i) => {
+  const marked = assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
     if (!haveByline && (isBylineLine(unit.text) || followsAuthorLabel(unit.text, draft.units[i - 1]?.text))) {
       haveByline = true;
@@ -55,11 +56,25 @@ export function markBylineAndDate(draft: Draft): Draft {
     }
     return null;
   });
+  return haveDate ? marked : claimTimestamp(marked, from, to);
+}
+
+/** With no date line of its own, the first stamp the furniture rules took off under the headline is the story's date. */
+function claimTimestamp(draft: Draft, from: number, to: number): Draft {
+  for (let i = from; i < Math.min(to, draft.units.length); i++) {
+    const unit = draft.units[i];
+    if (unit?.reason !== TIMESTAMP_REASON || !isDateLine(unit.text)) continue;
+    const units = draft.units.slice();
+    units[i] = withRole(unit, 'published');
+    return { ...draft, units };
+  }
+  return draft;
 }
 
 export function markStandfirst(draft: Draft): Draft {
   if (draft.headline === null) return draft;
   const end = firstParagraphIndex(draft);
+  if (isDekAboveMeta(draft, end)) return assignRoles(draft, (_u, j) => (j === end ? { role: 'standfirst' } : null));
   for (let i = draft.headline + 1; i < end; i++) {
     const unit = draft.units[i];
     if (unit === undefined || unit.role !== null) continue;
@@ -70,6 +85,20 @@ export function markStandfirst(draft: Draft): Draft {
     }
   }
   return draft;
+}
+
+/**
+ * A sentence right under the headline with the date or byline under it is the dek, not the first paragraph:
+ * pages print headline, summary, then "20 Nov 2019 08:00 GMT" and the story (Al Jazeera-style layouts).
+ */
+function isDekAboveMeta(draft: Draft, first: number): boolean {
+  const headline = draft.headline ?? -1;
+  const unit = draft.units[first];
+  if (unit === undefined || unit.words < MIN_STANDFIRST_WORDS || unit.words > MAX_STANDFIRST_WORDS) return false;
+  for (let i = headline + 1; i < first; i++) if (draft.units[i]?.role !== 'removed') return false;
+  const below = draft.units[first + 1];
+  if (below === undefined) return false;
+  return below.role === 'published' || below.role === 'byline' || isDateLine(below.text) || isBylineLine(below.text);
 }
 
 function isHighlightItem(text: string): boolean {

@@ -5,7 +5,7 @@
  * A heading-like label inside a share bar ("Facebook / Twitter / Comments / Print") is a button, not
  * the start of a section: a wall whose neighbour is a button label is downgraded to a plain label.
  */
-import { matchBoilerplate, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
+import { LINK_LABEL_REASON, matchBoilerplate, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
 
 export function markFurniture(draft: Draft): Draft {
@@ -19,5 +19,31 @@ export function markFurniture(draft: Draft): Draft {
   const settled = units.map((unit, i) =>
     unit.wall !== null && (isButton(units[i - 1]) || isButton(units[i + 1])) ? withWall(unit, null) : unit,
   );
-  return { ...draft, units: settled };
+  return { ...draft, units: removeLabelledLinks(settled) };
+}
+
+/** A link's title: a line, not a sentence, of a headline's length. */
+const MAX_LINK_WORDS = 20;
+
+/**
+ * Titles set tight under a "Related" or "More:" label, with no blank line between, are the label's links:
+ * news pages drop such a box between paragraphs (after a blank line under a sentence), and its titles would
+ * otherwise read as subheadings. The run ends at the first blank line or sentence.
+ */
+function removeLabelledLinks(units: Unit[]): Unit[] {
+  for (let i = 0; i < units.length; i++) {
+    const label = units[i];
+    const before = units[i - 1];
+    // Only a box that breaks the prose: a label in the navigation may sit right above the headline.
+    if (label?.reason !== LINK_LABEL_REASON || before === undefined || !before.sentence) continue;
+    if (label.line === before.line + 1) continue;
+    for (let j = i + 1; j < units.length; j++) {
+      const link = units[j];
+      const above = units[j - 1];
+      if (link === undefined || above === undefined || link.line !== above.line + 1) break;
+      if (link.role !== null || link.sentence || link.words < 2 || link.words > MAX_LINK_WORDS) break;
+      units[j] = withRole(link, 'removed', 'link to another story');
+    }
+  }
+  return units;
 }
