@@ -1,6 +1,6 @@
 /** The single-line rules the extractor's passes are built from, one table per rule. */
 import { describe, expect, it } from 'vitest';
-import { isBylineLine, isDateLine } from '../../src/ingest/extract/byline-and-date-lines.ts';
+import { bylineName, isBylineLine, isDateLine } from '../../src/ingest/extract/byline-and-date-lines.ts';
 import { splitDateline } from '../../src/ingest/extract/dateline.ts';
 import { isSentenceLike, isTitleLike, wordCount } from '../../src/ingest/extract/line-features.ts';
 import { creditName, isPhotoCredit } from '../../src/ingest/extract/photo-credit.ts';
@@ -91,6 +91,14 @@ describe('byline and date lines', () => {
   it.each(['Opening Bell 11.18.19', 'Week 12 results'])('%j is not a date line', (t) =>
     expect(isDateLine(t)).toBe(false),
   );
+  it.each([
+    ['By Maria Okafor', 'Maria Okafor'],
+    ['By Ana Ruiz | Updated 3 May 2024', 'Ana Ruiz'],
+    ['Von Lena Vogt publiziert am 30. Juli 2018', 'Lena Vogt'],
+    ['By Jonas Weller, published on 14 May 2024', 'Jonas Weller'],
+    ['Par Claire Dubois', 'Claire Dubois'],
+    ['By Tom Lee and Sara Dunn', 'Tom Lee and Sara Dunn'],
+  ])('the names in %j are %j', (line, name) => expect(bylineName(line)).toBe(name));
 });
 
 describe('line features', () => {

@@ -42,9 +42,11 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         break;
       case 'byline':
         byline = bylineName(unit.text);
+        // "By Ana Ruiz | Updated 3 May 2024": the byline line may carry the date too.
+        published ??= findDate(unit.text);
         break;
       case 'published':
-        published = findDate(unit.text);
+        published = findDate(unit.text) ?? published;
         break;
       case 'caption': {
         const inline = splitInlineCredit(unit.text);

@@ -24,8 +24,15 @@ export function isBylineLine(text: string, words = wordCount(text)): boolean {
   return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
 }
 
+/** Where the name ends in a byline that goes on with its date: "By Ana Ruiz | Updated …", "Von X publiziert am …". */
+const BYLINE_TAIL =
+  /\s*(?:\s[|•·—–]\s|,?\s+(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|atualizado|pubblicato|gepubliceerd)\b)/iu;
+
+/** The names in a byline line, without its "By" and any date after them. */
 export function bylineName(text: string): string {
-  return text.replace(/^(by|written by|words by|reporting by)\s+/i, '');
+  const name = text.replace(/^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+/iu, '');
+  const tail = BYLINE_TAIL.exec(name);
+  return tail === null || tail.index === 0 ? name : name.slice(0, tail.index);
 }
 
 export function isDateLine(text: string): boolean {

@@ -17,7 +17,15 @@ import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
 import type { SourceLine } from './source-lines.ts';
 
+/** A teaser's byline after the story costs this much: enough prose after it may still be the story. */
 const WALL = -40;
+/**
+ * A section heading costs as much as a teaser's byline when links follow it: a "Trending" box dropped
+ * between paragraphs, which a long enough story goes on across. A heading with prose right under it
+ * ("About the author" and a bio, "Comments" and the first comment) cannot be crossed.
+ */
+const SECTION_WALL = -40;
+const PROSE_WALL = -1e6;
 const FURNITURE = -5;
 const MAX_LINE_WORDS = 80;
 /** Prose words above a comment heading before it counts as the end of a story (not a tab label). */
@@ -50,7 +58,7 @@ function lengthClass(words: number): keyof typeof P_BODY {
 const TEASER_BYLINE_AFTER_PROSE = 100;
 
 export function lineScore(unit: Unit): number {
-  if (unit.wall !== null) return WALL;
+  if (unit.wall !== null) return SECTION_WALL;
   if (unit.role === 'caption' || unit.role === 'credit') return 0;
   const p = P_BODY[lengthClass(unit.words)][unit.spacing][endsLikeSentence(unit.text) ? 1 : 0];
   const score = Math.max(1, Math.min(unit.words, MAX_LINE_WORDS)) * (2 * p - 1);
@@ -93,8 +101,15 @@ export function findBody(draft: Draft): Draft {
   const scores: number[] = [];
   let proseWords = 0;
   let damp = 1;
-  for (const unit of draft.units) {
-    const raw = proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words) ? WALL : lineScore(unit);
+  const units = draft.units;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    const raw =
+      unit.wall !== null && units[i + 1]?.sentence === true
+        ? PROSE_WALL
+        : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
+          ? WALL
+          : lineScore(unit);
     if (raw > 0) proseWords += raw;
     if ((unit.wall === 'comments' || unit.reason === TIMESTAMP_REASON) && proseWords >= PROSE_BEFORE_COMMENTS) {
       // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.

@@ -17,12 +17,14 @@ export const BULLET = /^[•·▪◦●‣*–-]\s+/u;
 const MIN_HIGHLIGHT_WORDS = 3;
 const MAX_HIGHLIGHT_WORDS = 35;
 
+const ABOVE_HEADLINE_REASON = 'above the headline (page navigation)';
+
 /** Lines above the headline are navigation; lines after the body are whatever the page put below. */
 export function markOutsideArticle(draft: Draft): Draft {
   const headline = draft.headline;
   const bodyEnd = draft.body?.end ?? draft.units.length;
   return assignRoles(draft, (_unit, i) => {
-    if (headline !== null && i < headline) return remove('above the headline (page navigation)');
+    if (headline !== null && i < headline) return remove(ABOVE_HEADLINE_REASON);
     if (i >= bodyEnd && (headline === null || i > headline)) return remove('after the end of the article');
     return null;
   });
@@ -56,7 +58,18 @@ export function markBylineAndDate(draft: Draft): Draft {
     }
     return null;
   });
-  return haveDate ? marked : claimTimestamp(marked, from, to);
+  const dated = haveDate ? marked : claimTimestamp(marked, from, to);
+  return haveByline ? dated : claimBylineAbove(dated);
+}
+
+/** Some pages print "By Jane Doe, published on 14 May 2024" above the headline rather than under it. */
+function claimBylineAbove(draft: Draft): Draft {
+  const at = (draft.headline ?? 0) - 1;
+  const unit = draft.units[at];
+  if (unit?.reason !== ABOVE_HEADLINE_REASON || !isBylineLine(unit.text)) return draft;
+  const units = draft.units.slice();
+  units[at] = withRole(unit, 'byline');
+  return { ...draft, units };
 }
 
 /** With no date line of its own, the first stamp the furniture rules took off under the headline is the story's date. */
