@@ -27,6 +27,7 @@ export interface BoilerplateRule {
 }
 
 export const WIDGET_LABEL_REASON = 'button or widget label';
+export const PROMPT_REASON = 'subscription or sign-in prompt';
 /** A date and time on a line of its own: a comment's or teaser's stamp, or the story's own date under its headline. */
 export const TIMESTAMP_REASON = 'timestamp';
 /** "Related", "More:": the lines set tight under such a label are its links (mark-furniture.ts). */
@@ -35,10 +36,10 @@ export const LINK_LABEL_REASON = 'label of a link to another page';
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     pattern:
-      /^(subscribe( now| today)?|start (your )?free (account|trial)|already a (subscriber|member)|current print subscriber|activate your (complimentary )?digital|sign in|log ?in|register|create (a |your )?free account|become a (subscriber|member))\b/i,
+      /^(subscribe( now| today)?|sign ?up( now| today| for free| here)?$|start (your )?free (account|trial)|already a (subscriber|member)|current print subscriber|activate your (complimentary )?digital|sign in|log ?in|register|create (a |your )?free account|become a (subscriber|member))\b/i,
     maxWords: Infinity,
     strength: 'line',
-    reason: 'subscription or sign-in prompt',
+    reason: PROMPT_REASON,
     taughtBy: 'metered-paywall pages that print their offer above the story (seed 000)',
   },
   {

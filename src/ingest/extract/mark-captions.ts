@@ -20,7 +20,7 @@ const INLINE_CREDIT =
  * Reuters") or a parenthetical with a slash ("(NASA/JPL/Space Science Institute)").
  */
 const GLUED_CREDIT =
-  /(?<=\p{Ll}[.)])(\p{Lu}[\p{L}.'’ -]{1,40}\s*\/\s*[\p{L}.' ]{2,40}|Reuters|AP|AFP|Getty Images|EPA|Bloomberg|Shutterstock)$|\s*\(([^()]{2,40}\/[^()]{2,60})\)$/u;
+  /(?<=[\p{Ll}\d][.)])(\p{Lu}[\p{L}.'’ -]{1,40}\s*\/\s*[\p{L}.' ]{2,40}|Reuters|AP|AFP|Getty Images|EPA|Bloomberg|Shutterstock)$|\s*\(([^()]{2,40}\/[^()]{2,60})\)$/u;
 /** A caption ending in a labelled credit after its last sentence: "… the cruise phase. Credit: ESA" (science news sites). */
 const LABELLED_CREDIT = /(?<=[.!?)”"])\s+(?:credit|image|photo|foto|picture|bild|crédit)s?\s*:\s*([^.:!?]{2,60})$/iu;
 /**

@@ -5,7 +5,7 @@
  * A heading-like label inside a share bar ("Facebook / Twitter / Comments / Print") is a button, not
  * the start of a section: a wall whose neighbour is a button label is downgraded to a plain label.
  */
-import { LINK_LABEL_REASON, matchBoilerplate, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
+import { LINK_LABEL_REASON, matchBoilerplate, PROMPT_REASON, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
 
 export function markFurniture(draft: Draft): Draft {
@@ -19,7 +19,51 @@ export function markFurniture(draft: Draft): Draft {
   const settled = units.map((unit, i) =>
     unit.wall !== null && (isButton(units[i - 1]) || isButton(units[i + 1])) ? withWall(unit, null) : unit,
   );
-  return { ...draft, units: removeLabelledLinks(settled) };
+  return { ...draft, units: markAuthorCards(removeButtonPrompts(removeLabelledLinks(settled))) };
+}
+
+/** The pitch above a sign-up button is never longer than this. */
+const MAX_PROMPT_WORDS = 30;
+/** Shorter lines above a button are menu items ("Events" / "Subscribe"), not a pitch. */
+const MIN_PROMPT_WORDS = 5;
+
+/**
+ * The line set tight above a sign-up or subscribe button is its pitch ("Let our news meet your inbox. …" /
+ * "Sign Up"), whatever its wording: news pages drop such forms between paragraphs.
+ */
+function removeButtonPrompts(units: Unit[]): Unit[] {
+  for (let i = 1; i < units.length; i++) {
+    const button = units[i];
+    const pitch = units[i - 1];
+    if (button?.reason !== PROMPT_REASON || button.words > 3 || pitch === undefined || pitch.role !== null) continue;
+    if (pitch.line + 1 === button.line && pitch.words >= MIN_PROMPT_WORDS && pitch.words <= MAX_PROMPT_WORDS) {
+      units[i - 1] = withRole(pitch, 'removed', PROMPT_REASON);
+    }
+  }
+  return units;
+}
+
+/** A name on its own line: two to four capitalised words. */
+const NAME_LINE = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3}$/u;
+/** The one-line bio under it: "Phil Helsel is a reporter for NBC News." */
+const STAFF_BIO =
+  /\b(?:is|was|has been)\b.{0,80}\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|author|producer|freelancer?|blogger)\b/iu;
+const MAX_BIO_WORDS = 60;
+
+/**
+ * An author card after the story: the writer's name, then a short bio that starts with the name and says
+ * what they do. The name line becomes a wall, so the body ends above the card.
+ */
+function markAuthorCards(units: Unit[]): Unit[] {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const name = units[i];
+    const bio = units[i + 1];
+    if (name === undefined || bio === undefined || name.role !== null || name.words > 4 || !bio.sentence) continue;
+    if (bio.words > MAX_BIO_WORDS || !bio.text.startsWith(`${name.text} `) || !NAME_LINE.test(name.text)) continue;
+    if (STAFF_BIO.test(bio.text))
+      units[i] = withRole(name, 'removed', 'heading of an author or company box', 'section');
+  }
+  return units;
 }
 
 /** A link's title: a line, not a sentence, of a headline's length. */
