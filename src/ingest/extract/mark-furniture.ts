@@ -19,7 +19,31 @@ export function markFurniture(draft: Draft): Draft {
   const settled = units.map((unit, i) =>
     unit.wall !== null && (isButton(units[i - 1]) || isButton(units[i + 1])) ? withWall(unit, null) : unit,
   );
-  return { ...draft, units: markAuthorCards(removeButtonPrompts(removeLabelledLinks(settled))) };
+  return {
+    ...draft,
+    units: removeDoubledTitles(
+      removeCapitalTeasers(markAuthorCards(removeButtonPrompts(removeLabelledLinks(settled)))),
+    ),
+  };
+}
+
+/** Eight words or more, at least ten capitals, no lower-case letter, not a byline or date, not a question. */
+const CAPITAL_TEASER =
+  /^(?!(?:by|published|updated|posted)\b)(?=(?:\S+\s+){7}\S)(?=(?:[^\p{Lu}]*\p{Lu}){10})[^\p{Ll}]*[^\p{Ll}?:]$/u;
+
+/**
+ * A headline-length line in capitals between two paragraphs, blank lines around it, is a teaser for another
+ * story ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES …"); a subheading is shorter or asks a question. A
+ * headline in capitals has navigation above it, not a paragraph, so it is not taken.
+ */
+function removeCapitalTeasers(units: Unit[]): Unit[] {
+  for (let i = 1; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    if (unit.role !== null || unit.spacing !== 'isolated' || unit.words < 8 || unit.words > MAX_LINK_WORDS) continue;
+    if (units[i - 1]?.sentence !== true || !CAPITAL_TEASER.test(unit.text)) continue;
+    units[i] = withRole(unit, 'removed', 'link to another story');
+  }
+  return units;
 }
 
 /** The pitch above a sign-up button is never longer than this. */
@@ -88,6 +112,40 @@ function removeLabelledLinks(units: Unit[]): Unit[] {
       if (link.role !== null || link.sentence || link.words < 2 || link.words > MAX_LINK_WORDS) break;
       units[j] = withRole(link, 'removed', 'link to another story');
     }
+  }
+  return units;
+}
+
+/**
+ * A teaser card between paragraphs copies as its title twice (the image's link and the heading's), each
+ * perhaps under the same short section label ("Business"), and a one-line summary set tight under them.
+ * Only after a paragraph: a headline printed twice opens the page; and only with the summary: a gallery's
+ * credit printed twice has none.
+ */
+const MAX_SUMMARY_WORDS = 60;
+const MAX_KICKER_WORDS = 3;
+
+function removeDoubledTitles(units: Unit[]): Unit[] {
+  for (let i = 1; i + 1 < units.length; i++) {
+    const title = units[i] as Unit;
+    if (title.role !== null || title.sentence || title.words < 4) continue;
+    const kicker = units[i - 1] as Unit;
+    const labelled =
+      kicker.words <= MAX_KICKER_WORDS && units[i + 1]?.text === kicker.text && units[i + 2]?.text === title.text;
+    if (!labelled && units[i + 1]?.text !== title.text) continue;
+    const first = labelled ? i - 1 : i;
+    const last = labelled ? i + 3 : i + 2;
+    if (units[first - 1]?.sentence !== true) continue;
+    let tight = true;
+    for (let k = first + 1; k <= last; k++) tight &&= units[k]?.line === (units[k - 1]?.line ?? 0) + 1;
+    const summary = units[last];
+    if (!tight || summary === undefined || summary.role !== null || !summary.sentence) continue;
+    if (summary.words > MAX_SUMMARY_WORDS) continue;
+    for (let k = first; k < last; k++) {
+      const unit = units[k] as Unit;
+      if (unit.role === null) units[k] = withRole(unit, 'removed', 'link to another story');
+    }
+    units[last] = withRole(summary, 'removed', 'summary of a linked story');
   }
   return units;
 }
