@@ -28,6 +28,13 @@ const LABELLED_CREDIT = /(?<=[.!?)”"])\s+(?:credit|image|photo|foto|picture|bi
  * on the line's tail: an end-anchored pattern would otherwise be tried from every position of a long paragraph.
  */
 const CREDIT_TAIL_CHARS = 160;
+const GLUED_AGENCIES = ['Reuters', 'AP', 'AFP', 'Getty Images', 'EPA', 'Bloomberg', 'Shutterstock'];
+
+/** A cheap test GLUED_CREDIT's unbracketed forms pass: a slash, or an agency's name at the very end. */
+function mayEndInGluedCredit(tail: string): boolean {
+  return tail.includes('/') || GLUED_AGENCIES.some((agency) => tail.endsWith(agency));
+}
+
 /** Why a gallery's shortened copy of a caption is left out (the assembler looks past it for the credit). */
 export const CUT_COPY_REASON = 'shortened copy of the caption above';
 /** A caption the page labels as one: "Image caption …", "Media caption…", "Photo: …" at the start. */
@@ -44,9 +51,10 @@ export function markCaptions(draft: Draft): Draft {
     const tail = unit.text.slice(-CREDIT_TAIL_CHARS);
     const credited =
       (bracketed && (INLINE_CREDIT.test(tail) || GLUED_CREDIT.test(tail))) ||
-      (!bracketed && tail.includes('.') && GLUED_CREDIT.test(tail));
+      (!bracketed && tail.includes('.') && mayEndInGluedCredit(tail) && GLUED_CREDIT.test(tail));
     // "… Credit: ESA" names itself a credit, so a diagram's long legend is a caption too.
-    const labelled = !bracketed && unit.words <= MAX_LABELLED_CAPTION_WORDS && LABELLED_CREDIT.test(tail);
+    const labelled =
+      !bracketed && unit.words <= MAX_LABELLED_CAPTION_WORDS && tail.includes(':') && LABELLED_CREDIT.test(tail);
     if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited) || labelled) {
       units[i] = withRole(unit, 'caption');
     }

@@ -27,9 +27,14 @@ const SPACES = /[\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g;
 /** Anything but printable ASCII: only such lines need the full normalisation. */
 const NEEDS_FOLDING = /[^\x20-\x7e]| {2}/;
 
+/** The same classes as one test each: most non-ASCII lines only hold curly quotes and need no replacing. */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+const HAS_ODD_SPACE = /[\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]| {2}/;
+
 export function normaliseLine(raw: string): string {
   if (!NEEDS_FOLDING.test(raw)) return raw.trim();
-  return raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  const visible = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  return (HAS_ODD_SPACE.test(visible) ? visible.replace(SPACES, ' ') : visible).trim();
 }
 
 /** Splits on LF, CRLF and lone CR alike, and drops empty lines (numbers keep counting them). */
