@@ -133,13 +133,23 @@ describe('page furniture rules', () => {
     ['Top Stories', 'section'],
     ['Advertisement', 'line'],
     ['© 2024 Coastal Courier. All rights reserved.', 'line'],
+    ['Sign Up', 'line'],
+    ['More:', 'line'],
+    ['Über Lena Vogt', 'section'],
+    ['Sobre Carlos Mendes', 'section'],
+    ['Also on harbournews.example Ferry strike enters its second week', 'line'],
+    ['Like this story? Share it with a friend!', 'line'],
+    ['Thanks for watching!Visit Website', 'line'],
   ])('%j is furniture (%s)', (text, strength) => {
     expect(matchBoilerplate(text)?.strength).toBe(strength);
   });
-  it.each(['The comments were made on Tuesday.', 'Subscribers to the theory say otherwise.', 'Share prices fell 3%.'])(
-    '%j is not furniture',
-    (text) => expect(matchBoilerplate(text)).toBeNull(),
-  );
+  it.each([
+    'The comments were made on Tuesday.',
+    'Subscribers to the theory say otherwise.',
+    'Share prices fell 3%.',
+    'Sign up rates for the course doubled this year.',
+    'Also on the agenda was the harbour budget.',
+  ])('%j is not furniture', (text) => expect(matchBoilerplate(text)).toBeNull());
 });
 
 describe('source lines', () => {

@@ -108,7 +108,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print article|click to (share|email|print)\b.*)$/iu,
+      /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print article|click to (share|email|print)\b.*|(like|enjoy(ed)?|love)d? this (story|article|post)\?.{0,40}\bshare\b.*|thanks for watching\b.*)$/iu,
     maxWords: 25,
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
@@ -116,9 +116,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^((related|read more|see more|more|also read|read also|watch|listen|recommended|don't miss|must read|trending|opinion|latest)\s*:\s+\S.*|.*\[(insight|video|reaction|pics?|photos?|poll|gallery|watch|live|analysis)\]\s*\|?)$/iu,
+      /^((related|read more|see more|more|also read|read also|watch|listen|recommended|don't miss|must read|trending|opinion|latest)\s*:\s+\S.*|also on [\p{L}\d-]+\.[a-z]{2,}\s+\S.*|.*\[(insight|video|reaction|pics?|photos?|poll|gallery|watch|live|analysis)\]\s*\|?)$/iu,
     maxWords: 30,
-    requires: /[:\]]/,
+    requires: /[:\]]|^also on /i,
     strength: 'line',
     reason: 'link to another story',
     taughtBy: 'stories with inline teasers between paragraphs ("Related: …", "SEE MORE: …", "… [INSIGHT]")',
