@@ -128,5 +128,59 @@ export function findBody(draft: Draft): Draft {
     chosen = earlier;
     to = earlier.start;
   }
-  return { ...draft, body: { start: chosen.start, end: chosen.end } };
+  return { ...draft, body: { start: chosen.start, end: numberedListEnd(units, chosen.end) } };
+}
+
+/** "1) Lego Star Wars …", "2. Polistil …": an item's number at the start of its line. */
+const LIST_ITEM = /^(\d{1,2})[.)]\s+\S/;
+/** How far past the prose the list may start (an introducing line, a label). */
+const LIST_LOOKAHEAD = 3;
+/** Lines an item may take below its numbered line (a link, a price, a sentence). */
+const MAX_ITEM_LINES = 4;
+const MIN_LIST_ITEMS = 3;
+
+function itemNumber(unit: Unit | undefined): number | null {
+  const match = unit === undefined ? null : LIST_ITEM.exec(unit.text);
+  return match === null ? null : Number(match[1]);
+}
+
+/**
+ * Where the body ends once a numbered list right after its prose is taken in: listicles and deal posts
+ * put their substance in items ("1) …", "2) …", or counting down) that score as short title lines,
+ * so the prose run alone stops at the introduction. The items must number one after another.
+ */
+function numberedListEnd(units: readonly Unit[], end: number): number {
+  let first = -1;
+  for (let i = end; i < Math.min(units.length, end + LIST_LOOKAHEAD); i++) {
+    if (units[i]?.wall !== null) return end;
+    if (itemNumber(units[i]) !== null) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return end;
+  let expected: number | null = null;
+  let previous = itemNumber(units[first]) ?? 0;
+  let items = 1;
+  let lastItem = first;
+  let span = 1;
+  for (let j = first + 1; j < units.length && j - lastItem <= MAX_ITEM_LINES + 1; j++) {
+    const unit = units[j] as Unit;
+    if (unit.wall !== null) break;
+    const n = itemNumber(unit);
+    if (n === null) continue;
+    expected ??= n === previous + 1 || n === previous - 1 ? n : null;
+    if (expected === null || n !== expected) break;
+    span = Math.max(span, j - lastItem);
+    items++;
+    lastItem = j;
+    expected = n + (n - previous);
+    previous = n;
+  }
+  if (items < MIN_LIST_ITEMS) return end;
+  // The last item takes as many lines as the longest one before it, up to the next furniture.
+  let stop = lastItem + 1;
+  while (stop < units.length && stop - lastItem < span && units[stop]?.role === null && units[stop]?.wall === null)
+    stop++;
+  return Math.max(end, stop);
 }
