@@ -128,7 +128,8 @@ export function findBody(draft: Draft): Draft {
     chosen = earlier;
     to = earlier.start;
   }
-  return { ...draft, body: { start: chosen.start, end: numberedListEnd(units, chosen.end) } };
+  const end = Math.max(numberedListEnd(units, chosen.end), introducedListEnd(units, chosen.end));
+  return { ...draft, body: { start: chosen.start, end } };
 }
 
 /** "1) Lego Star Wars …", "2. Polistil …": an item's number at the start of its line. */
@@ -183,4 +184,33 @@ function numberedListEnd(units: readonly Unit[], end: number): number {
   while (stop < units.length && stop - lastItem < span && units[stop]?.role === null && units[stop]?.wall === null)
     stop++;
   return Math.max(end, stop);
+}
+
+/** A line that introduces what follows: "The tour dates:", "Senate resolves to:". */
+export function introducesList(text: string): boolean {
+  // The colon test first: the pattern alone would be tried from every position of a long paragraph.
+  return text.endsWith(':') && /\S\s\S/u.test(text);
+}
+const MIN_INTRODUCED_LINES = 3;
+/** Unless it introduces links: "Related coverage from Money:", "More stories:". */
+const INTRODUCES_LINKS = /^(related|more|read|see|also|recommended|popular|trending|latest|top|further)\b/iu;
+
+/**
+ * Where the body ends once a list introduced by a colon at the end of the prose is taken in ("… tour
+ * dates:" and a date a line): the list is the block of lines set tight under the introducing line.
+ */
+function introducedListEnd(units: readonly Unit[], end: number): number {
+  for (let i = Math.max(0, end - 1); i < Math.min(units.length, end + 1); i++) {
+    const intro = units[i] as Unit;
+    if (intro.wall !== null || (intro.role !== null && i >= end) || !introducesList(intro.text)) continue;
+    if (INTRODUCES_LINKS.test(intro.text)) return end;
+    let stop = i + 1;
+    while (stop < units.length) {
+      const unit = units[stop] as Unit;
+      if (unit.role !== null || unit.wall !== null || unit.line !== (units[stop - 1]?.line ?? 0) + 1) break;
+      stop++;
+    }
+    if (stop - (i + 1) >= MIN_INTRODUCED_LINES) return Math.max(end, stop);
+  }
+  return end;
 }

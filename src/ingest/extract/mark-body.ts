@@ -2,6 +2,7 @@
  * Passes over the body range: pull quotes, subheadings, paragraphs, and the short labels that remain
  * (ad slots, "Read more" buttons) removed. Quotes first, since a quote line is also a sentence.
  */
+import { introducesList } from './find-body.ts';
 import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { isTitleLike } from './line-features.ts';
@@ -59,11 +60,26 @@ export function markSubheadings(draft: Draft): Draft {
   });
 }
 
+/** Lines set tight under a line ending in a colon ("… tour dates:"): a list's items, however short. */
+function listItems(draft: Draft, from: number, to: number): Set<number> {
+  const items = new Set<number>();
+  for (let i = from; i < to; i++) {
+    if (!introducesList(draft.units[i]?.text ?? '')) continue;
+    for (let j = i + 1; j < to; j++) {
+      const unit = draft.units[j];
+      if (unit === undefined || unit.role !== null || unit.line !== (draft.units[j - 1]?.line ?? 0) + 1) break;
+      items.add(j);
+    }
+  }
+  return items;
+}
+
 export function markParagraphs(draft: Draft): Draft {
   const { from, to } = bodyRange(draft);
+  const items = listItems(draft, from, to);
   return assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
-    if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS) return { role: 'paragraph' };
+    if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS || items.has(i)) return { role: 'paragraph' };
     return remove('short line inside the story that is not prose (a label or button)');
   });
 }
