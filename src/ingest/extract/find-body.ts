@@ -128,7 +128,11 @@ export function findBody(draft: Draft): Draft {
     chosen = earlier;
     to = earlier.start;
   }
-  const end = Math.max(numberedListEnd(units, chosen.end), introducedListEnd(units, chosen.end));
+  const end = Math.max(
+    numberedListEnd(units, chosen.end),
+    introducedListEnd(units, chosen.end),
+    tableEnd(units, chosen.end),
+  );
   return { ...draft, body: { start: chosen.start, end } };
 }
 
@@ -213,4 +217,40 @@ function introducedListEnd(units: readonly Unit[], end: number): number {
     if (stop - (i + 1) >= MIN_INTRODUCED_LINES) return Math.max(end, stop);
   }
   return end;
+}
+
+/** Separators that set out a row's fields: "June 9 – Tampa, FL @ Amphitheatre", "Home | 2-1 | Away". */
+const FIELD_SEPARATORS = [' – ', ' -- ', ' — ', ' @ ', ' | '];
+const MIN_TABLE_ROWS = 4;
+/** A table's heading above it ("The Doobie Brothers Tour Dates") may take this many units. */
+const TABLE_LOOKAHEAD = 2;
+
+/**
+ * Where the body ends once a table right after the prose is taken in: a block of at least four tight
+ * lines that all set out their fields with the same separator (tour dates, fixtures, results), perhaps
+ * under a short heading.
+ */
+function tableEnd(units: readonly Unit[], end: number): number {
+  for (let i = end; i < Math.min(units.length, end + TABLE_LOOKAHEAD); i++) {
+    const first = units[i] as Unit;
+    if (first.wall !== null) return end;
+    const stop = tableRowsEnd(units, i);
+    if (stop > i) return stop;
+  }
+  return end;
+}
+
+/** The end of the table whose first row is units[start], or `start` when no table starts there. */
+export function tableRowsEnd(units: readonly Unit[], start: number): number {
+  const first = units[start];
+  const separator = first === undefined ? undefined : FIELD_SEPARATORS.find((sep) => first.text.includes(sep));
+  if (first === undefined || separator === undefined || first.role !== null) return start;
+  let stop = start + 1;
+  while (stop < units.length) {
+    const row = units[stop] as Unit;
+    if (row.role !== null || row.wall !== null || row.line !== (units[stop - 1]?.line ?? 0) + 1) break;
+    if (!row.text.includes(separator)) break;
+    stop++;
+  }
+  return stop - start >= MIN_TABLE_ROWS ? stop : start;
 }

@@ -2,7 +2,7 @@
  * Passes over the body range: pull quotes, subheadings, paragraphs, and the short labels that remain
  * (ad slots, "Read more" buttons) removed. Quotes first, since a quote line is also a sentence.
  */
-import { introducesList } from './find-body.ts';
+import { introducesList, tableRowsEnd } from './find-body.ts';
 import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { isTitleLike } from './line-features.ts';
@@ -54,16 +54,24 @@ export function markSubheadings(draft: Draft): Draft {
   return assignRoles(draft, (unit, i) => {
     if (i <= from || i >= to) return null;
     if (unit.sentence || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS, unit.words)) return null;
+    // A table's heading ("Winter cup fixtures") has rows under it, not prose.
+    if (tableRowsEnd(draft.units, i + 1) > i + 1) return { role: 'subheading' };
     const next = nextKept(draft, i);
     if (next === undefined || !(next.role === null || next.role === 'paragraph') || !next.sentence) return null;
     return { role: 'subheading' };
   });
 }
 
-/** Lines set tight under a line ending in a colon ("… tour dates:"): a list's items, however short. */
+/**
+ * A list's items, kept however short: lines set tight under a line ending in a colon ("… tour dates:"),
+ * and a table's rows (tight lines that share a field separator).
+ */
 function listItems(draft: Draft, from: number, to: number): Set<number> {
   const items = new Set<number>();
   for (let i = from; i < to; i++) {
+    const rowsEnd = tableRowsEnd(draft.units, i);
+    for (let j = i; j < Math.min(rowsEnd, to); j++) items.add(j);
+    if (rowsEnd > i) i = rowsEnd - 1;
     if (!introducesList(draft.units[i]?.text ?? '')) continue;
     for (let j = i + 1; j < to; j++) {
       const unit = draft.units[j];

@@ -8,6 +8,8 @@
 import { LINK_LABEL_REASON, matchBoilerplate, PROMPT_REASON, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
 
+const LINKED_STORY_REASON = 'link to another story';
+
 export function markFurniture(draft: Draft): Draft {
   const units: Unit[] = draft.units.map((unit) => {
     if (unit.role !== null) return unit;
@@ -41,7 +43,7 @@ function removeCapitalTeasers(units: Unit[]): Unit[] {
     const unit = units[i] as Unit;
     if (unit.role !== null || unit.spacing !== 'isolated' || unit.words < 8 || unit.words > MAX_LINK_WORDS) continue;
     if (units[i - 1]?.sentence !== true || !CAPITAL_TEASER.test(unit.text)) continue;
-    units[i] = withRole(unit, 'removed', 'link to another story');
+    units[i] = withRole(unit, 'removed', LINKED_STORY_REASON);
   }
   return units;
 }
@@ -102,15 +104,17 @@ function removeLabelledLinks(units: Unit[]): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const label = units[i];
     const before = units[i - 1];
-    // Only a box that breaks the prose: a label in the navigation may sit right above the headline.
-    if (label?.reason !== LINK_LABEL_REASON || before === undefined || !before.sentence) continue;
+    // Only a box that breaks the prose (or follows such a box): a label in the navigation may sit right
+    // above the headline.
+    if (label?.reason !== LINK_LABEL_REASON || before === undefined) continue;
+    if (!before.sentence && before.reason !== LINKED_STORY_REASON) continue;
     if (label.line === before.line + 1) continue;
     for (let j = i + 1; j < units.length; j++) {
       const link = units[j];
       const above = units[j - 1];
       if (link === undefined || above === undefined || link.line !== above.line + 1) break;
       if (link.role !== null || link.sentence || link.words < 2 || link.words > MAX_LINK_WORDS) break;
-      units[j] = withRole(link, 'removed', 'link to another story');
+      units[j] = withRole(link, 'removed', LINKED_STORY_REASON);
     }
   }
   return units;
@@ -143,7 +147,7 @@ function removeDoubledTitles(units: Unit[]): Unit[] {
     if (summary.words > MAX_SUMMARY_WORDS) continue;
     for (let k = first; k < last; k++) {
       const unit = units[k] as Unit;
-      if (unit.role === null) units[k] = withRole(unit, 'removed', 'link to another story');
+      if (unit.role === null) units[k] = withRole(unit, 'removed', LINKED_STORY_REASON);
     }
     units[last] = withRole(summary, 'removed', 'summary of a linked story');
   }
