@@ -27,6 +27,8 @@ export interface BoilerplateRule {
 }
 
 export const WIDGET_LABEL_REASON = 'button or widget label';
+export const AUTHOR_BOX_REASON = 'heading of an author or company box';
+export const LINK_HEADING_REASON = 'heading of a list of links to other pages';
 export const PROMPT_REASON = 'subscription or sign-in prompt';
 /** A date and time on a line of its own: a comment's or teaser's stamp, or the story's own date under its headline. */
 export const TIMESTAMP_REASON = 'timestamp';
@@ -47,7 +49,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|trending news|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
     maxWords: 10,
     strength: 'section',
-    reason: 'heading of a list of links to other pages',
+    reason: LINK_HEADING_REASON,
     taughtBy: 'pages ending in "More from World" teaser lists; section nav above the headline (seed 001)',
   },
   {
@@ -137,7 +139,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       /^([Aa]bout (the )?(author|authors|writer|editor|us|the company)|([Aa]bout|[Ss]obre|[Üü]ber|[Àà] propos de|[Aa]cerca de|su|o) [\p{Lu}][\p{L}&.'’ -]{1,40})$/u,
     maxWords: 5,
     strength: 'section',
-    reason: 'heading of an author or company box',
+    reason: AUTHOR_BOX_REASON,
     taughtBy: 'blog posts and press releases that end with "About the author" or "About <company>"',
   },
   {

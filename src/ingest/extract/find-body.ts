@@ -11,7 +11,7 @@
  * been seen, a comment-section heading damps the lines after it up to the next section heading, so a
  * thread only wins when the page had next to no story above it.
  */
-import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
+import { AUTHOR_BOX_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
@@ -20,11 +20,11 @@ import type { SourceLine } from './source-lines.ts';
 /** A teaser's byline after the story costs this much: enough prose after it may still be the story. */
 const WALL = -40;
 /**
- * A section heading costs as much as a teaser's byline when links follow it: a "Trending" box dropped
- * between paragraphs, which a long enough story goes on across. A heading with prose right under it
- * ("About the author" and a bio, "Comments" and the first comment) cannot be crossed.
+ * A section heading ("More from World", a "Trending" box dropped between paragraphs) costs as much as a
+ * teaser's byline: a long enough story goes on across it. An author or company box with its bio right
+ * under it ("About Jonas Weller" / "As sales manager, …") cannot be crossed: nothing of the story follows.
  */
-const SECTION_WALL = -40;
+const SECTION_WALL = -30;
 const PROSE_WALL = -1e6;
 const FURNITURE = -5;
 const MAX_LINE_WORDS = 80;
@@ -105,7 +105,7 @@ export function findBody(draft: Draft): Draft {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Unit;
     const raw =
-      unit.wall !== null && units[i + 1]?.sentence === true
+      unit.reason === AUTHOR_BOX_REASON && units[i + 1]?.sentence === true
         ? PROSE_WALL
         : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
           ? WALL

@@ -5,7 +5,14 @@
  * A heading-like label inside a share bar ("Facebook / Twitter / Comments / Print") is a button, not
  * the start of a section: a wall whose neighbour is a button label is downgraded to a plain label.
  */
-import { LINK_LABEL_REASON, matchBoilerplate, PROMPT_REASON, WIDGET_LABEL_REASON } from './boilerplate-rules.ts';
+import {
+  AUTHOR_BOX_REASON,
+  LINK_HEADING_REASON,
+  LINK_LABEL_REASON,
+  matchBoilerplate,
+  PROMPT_REASON,
+  WIDGET_LABEL_REASON,
+} from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
 
 const LINKED_STORY_REASON = 'link to another story';
@@ -86,8 +93,7 @@ function markAuthorCards(units: Unit[]): Unit[] {
     const bio = units[i + 1];
     if (name === undefined || bio === undefined || name.role !== null || name.words > 4 || !bio.sentence) continue;
     if (bio.words > MAX_BIO_WORDS || !bio.text.startsWith(`${name.text} `) || !NAME_LINE.test(name.text)) continue;
-    if (STAFF_BIO.test(bio.text))
-      units[i] = withRole(name, 'removed', 'heading of an author or company box', 'section');
+    if (STAFF_BIO.test(bio.text)) units[i] = withRole(name, 'removed', AUTHOR_BOX_REASON, 'section');
   }
   return units;
 }
@@ -95,25 +101,34 @@ function markAuthorCards(units: Unit[]): Unit[] {
 /** A link's title: a line, not a sentence, of a headline's length. */
 const MAX_LINK_WORDS = 20;
 
+/** Prose words on the page above a link-list heading before its tight lines count as links (not a headline). */
+const PROSE_BEFORE_LINKS = 15;
+
 /**
- * Titles set tight under a "Related" or "More:" label, with no blank line between, are the label's links:
- * news pages drop such a box between paragraphs (after a blank line under a sentence), and its titles would
- * otherwise read as subheadings. The run ends at the first blank line or sentence.
+ * Titles set tight under a "Related" or "More:" label, or a "Related articles" heading, with no blank line
+ * between, are its links: news pages drop such boxes between paragraphs, and their titles would otherwise
+ * read as subheadings or highlights. A label must break the prose (a blank line under a sentence, or another
+ * box); a heading must come after some prose, since a navigation box may sit right above the headline.
+ * The run ends at the first blank line.
  */
 function removeLabelledLinks(units: Unit[]): Unit[] {
+  let proseSeen = false;
   for (let i = 0; i < units.length; i++) {
-    const label = units[i];
+    const label = units[i] as Unit;
     const before = units[i - 1];
-    // Only a box that breaks the prose (or follows such a box): a label in the navigation may sit right
-    // above the headline.
-    if (label?.reason !== LINK_LABEL_REASON || before === undefined) continue;
-    if (!before.sentence && before.reason !== LINKED_STORY_REASON) continue;
-    if (label.line === before.line + 1) continue;
+    const heading = label.reason === LINK_HEADING_REASON && proseSeen;
+    proseSeen ||= label.sentence && label.words >= PROSE_BEFORE_LINKS;
+    if (!heading) {
+      if (label.reason !== LINK_LABEL_REASON || before === undefined) continue;
+      if (!before.sentence && before.reason !== LINKED_STORY_REASON) continue;
+      if (label.line === before.line + 1) continue;
+    }
     for (let j = i + 1; j < units.length; j++) {
       const link = units[j];
       const above = units[j - 1];
       if (link === undefined || above === undefined || link.line !== above.line + 1) break;
-      if (link.role !== null || link.sentence || link.words < 2 || link.words > MAX_LINK_WORDS) break;
+      if (link.role !== null || link.words < 2 || link.words > MAX_LINK_WORDS) break;
+      if (link.sentence && !heading) break;
       units[j] = withRole(link, 'removed', LINKED_STORY_REASON);
     }
   }
