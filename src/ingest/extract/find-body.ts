@@ -102,10 +102,12 @@ export function findBody(draft: Draft): Draft {
   let proseWords = 0;
   let damp = 1;
   const units = draft.units;
+  const rows = tableRows(units);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Unit;
-    const raw =
-      unit.reason === AUTHOR_BOX_REASON && units[i + 1]?.sentence === true
+    const raw = rows.has(i)
+      ? 0
+      : unit.reason === AUTHOR_BOX_REASON && units[i + 1]?.sentence === true
         ? PROSE_WALL
         : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
           ? WALL
@@ -220,8 +222,15 @@ function introducedListEnd(units: readonly Unit[], end: number): number {
 }
 
 /** Separators that set out a row's fields: "June 9 – Tampa, FL @ Amphitheatre", "Home | 2-1 | Away". */
-const FIELD_SEPARATORS = [' – ', ' -- ', ' — ', ' @ ', ' | '];
+const FIELD_SEPARATORS = [' – ', ' -- ', ' — ', ' @ ', ' | ', ': '];
 const MIN_TABLE_ROWS = 4;
+/** A row is a line of fields, not a paragraph. */
+const MAX_ROW_WORDS = 30;
+
+function separatorOf(text: string): string | null {
+  for (const separator of FIELD_SEPARATORS) if (text.includes(separator)) return separator;
+  return null;
+}
 /** A table's heading above it ("The Doobie Brothers Tour Dates") may take this many units. */
 const TABLE_LOOKAHEAD = 2;
 
@@ -243,14 +252,26 @@ function tableEnd(units: readonly Unit[], end: number): number {
 /** The end of the table whose first row is units[start], or `start` when no table starts there. */
 export function tableRowsEnd(units: readonly Unit[], start: number): number {
   const first = units[start];
-  const separator = first === undefined ? undefined : FIELD_SEPARATORS.find((sep) => first.text.includes(sep));
-  if (first === undefined || separator === undefined || first.role !== null) return start;
+  if (first === undefined || first.role !== null || first.words > MAX_ROW_WORDS) return start;
+  const separator = separatorOf(first.text);
+  if (separator === null) return start;
   let stop = start + 1;
   while (stop < units.length) {
     const row = units[stop] as Unit;
     if (row.role !== null || row.wall !== null || row.line !== (units[stop - 1]?.line ?? 0) + 1) break;
-    if (!row.text.includes(separator)) break;
+    if (row.words > MAX_ROW_WORDS || !row.text.includes(separator)) break;
     stop++;
   }
   return stop - start >= MIN_TABLE_ROWS ? stop : start;
+}
+
+/** Every table row on the page: rows cost the body search nothing, so a table inside the story does not end it. */
+export function tableRows(units: readonly Unit[]): Set<number> {
+  const rows = new Set<number>();
+  for (let i = 0; i < units.length; i++) {
+    const end = tableRowsEnd(units, i);
+    for (let k = i; k < end; k++) rows.add(k);
+    if (end > i) i = end - 1;
+  }
+  return rows;
 }

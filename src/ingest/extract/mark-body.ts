@@ -2,7 +2,7 @@
  * Passes over the body range: pull quotes, subheadings, paragraphs, and the short labels that remain
  * (ad slots, "Read more" buttons) removed. Quotes first, since a quote line is also a sentence.
  */
-import { introducesList, tableRowsEnd } from './find-body.ts';
+import { introducesList, tableRows, tableRowsEnd } from './find-body.ts';
 import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { isTitleLike } from './line-features.ts';
@@ -14,6 +14,7 @@ const ATTRIBUTION = /^[—–-]{1,2}\s*\p{Lu}/u;
 const MAX_ATTRIBUTION_WORDS = 12;
 const MAX_SUBHEADING_WORDS = 12;
 const MIN_PARAGRAPH_WORDS = 6;
+const MIN_INTRO_WORDS = 3;
 
 /** The body's lines from its first paragraph on, as [from, to): computed once per pass, not per line. */
 function bodyRange(draft: Draft): { from: number; to: number } {
@@ -51,8 +52,9 @@ function nextKept(draft: Draft, i: number): Unit | undefined {
 /** A short title-like line inside the body that introduces more prose. */
 export function markSubheadings(draft: Draft): Draft {
   const { from, to } = bodyRange(draft);
+  const rows = tableRows(draft.units);
   return assignRoles(draft, (unit, i) => {
-    if (i <= from || i >= to) return null;
+    if (i <= from || i >= to || rows.has(i)) return null;
     if (unit.sentence || !isTitleLike(unit.text, MAX_SUBHEADING_WORDS, unit.words)) return null;
     // A table's heading ("Winter cup fixtures") has rows under it, not prose.
     if (tableRowsEnd(draft.units, i + 1) > i + 1) return { role: 'subheading' };
@@ -88,6 +90,8 @@ export function markParagraphs(draft: Draft): Draft {
   return assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
     if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS || items.has(i)) return { role: 'paragraph' };
+    // "Here's what to know:" leads into what follows, even across a blank line.
+    if (unit.words >= MIN_INTRO_WORDS && introducesList(unit.text)) return { role: 'paragraph' };
     return remove('short line inside the story that is not prose (a label or button)');
   });
 }
