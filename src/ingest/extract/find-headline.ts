@@ -42,6 +42,11 @@ const ABOVE_MARGIN = 1.2;
 const ABOVE_LONGER = 0;
 /** ...and is headline-sized: a one- or two-word line above the title is a section label. */
 const MIN_CLIMB_WORDS = 5;
+/**
+ * A line this short claims the byline and date under it only when it starts a block: inside a run of
+ * navigation, a place or section name ("United States") sits above them as the headline would.
+ */
+const MIN_META_CLAIM_WORDS = 3;
 /** Lines this short may be the site's or a section's name (see markBreadcrumbsAndLabels). */
 const SHORT_LABEL_WORDS = 5;
 const LABELLED_MEDIA = /^(photo|image|picture|video|watch|listen|audio|gallery|foto)\b\s*[:|]/i;
@@ -191,7 +196,7 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
       (isAllCaps(unit.text) ? WEIGHT.allCaps : 0) +
       (unit.sentence ? WEIGHT.sentence : 0) +
       (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0) +
-      (claimsMeta ? WEIGHT.metaBelow : 0) +
+      (claimsMeta && (unit.words >= MIN_META_CLAIM_WORDS || startsBlock(draft, i)) ? WEIGHT.metaBelow : 0) +
       (gluedLinks(unit.text) >= 2 ? WEIGHT.gluedLinks : 0) +
       (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0) +
       (slugs.length > 0 && spelledBySlug(unit.text, slugs) ? WEIGHT.slug : 0);
@@ -274,6 +279,13 @@ function isMetaLine(unit: Unit): boolean {
 }
 
 /** The nearest line above `index` that is not removed furniture. */
+/** A blank line (or the top of the page) above the unit. */
+function startsBlock(draft: Draft, index: number): boolean {
+  const above = draft.units[index - 1];
+  const unit = draft.units[index];
+  return above === undefined || unit === undefined || unit.line > above.line + 1;
+}
+
 function previousKept(draft: Draft, index: number): Unit | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const unit = draft.units[i];

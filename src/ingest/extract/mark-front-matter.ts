@@ -58,8 +58,26 @@ export function markBylineAndDate(draft: Draft): Draft {
     }
     return null;
   });
-  const dated = haveDate ? marked : claimTimestamp(marked, from, to);
+  const dated = haveDate ? marked : claimDateAbove(claimTimestamp(marked, from, to));
   return haveByline ? dated : claimBylineAbove(dated);
+}
+
+/** How far above the headline its date may be printed ("March 4, 2025 / 6:20 AM" over a kicker). */
+const DATE_ABOVE_REACH = 3;
+
+/** With no date under the headline, a date line just above it is the story's. */
+function claimDateAbove(draft: Draft): Draft {
+  if (draft.units.some((u) => u.role === 'published')) return draft;
+  const headline = draft.headline ?? 0;
+  for (let at = headline - 1; at >= Math.max(0, headline - DATE_ABOVE_REACH); at--) {
+    const unit = draft.units[at];
+    // "By Jane Doe, published on …" is left to claimBylineAbove, which reads its date too.
+    if (unit?.reason !== ABOVE_HEADLINE_REASON || !isDateLine(unit.text) || isBylineLine(unit.text)) continue;
+    const units = draft.units.slice();
+    units[at] = withRole(unit, 'published');
+    return { ...draft, units };
+  }
+  return draft;
 }
 
 /** Some pages print "By Jane Doe, published on 14 May 2024" above the headline rather than under it. */
