@@ -7,6 +7,7 @@
  * - repetition: pages often print the title twice (breadcrumb or sticky header, then the h1).
  * A line that occurs twice is taken at its first occurrence, and later copies are removed as repeats.
  */
+import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
@@ -266,8 +267,10 @@ function onlyFurnitureBetween(draft: Draft, from: number, to: number): boolean {
   let shortLines = 0;
   for (let i = from + 1; i < to; i++) {
     const unit = draft.units[i];
-    if (unit === undefined || unit.role === 'removed' || unit.role === 'caption' || unit.role === 'credit') continue;
-    if (isBylineLine(unit.text) || isDateLine(unit.text)) continue;
+    if (unit === undefined) continue;
+    // A date or byline between them belongs to the lower line: the one above is another story's teaser.
+    if (unit.reason === TIMESTAMP_REASON || isBylineLine(unit.text) || isDateLine(unit.text)) return false;
+    if (unit.role === 'removed' || unit.role === 'caption' || unit.role === 'credit') continue;
     if (unit.words <= 6 && !unit.sentence && ++shortLines <= 2) continue;
     return false;
   }
@@ -278,7 +281,6 @@ function isMetaLine(unit: Unit): boolean {
   return unit.words <= 14 && (isBylineLine(unit.text, unit.words) || isDateLine(unit.text));
 }
 
-/** The nearest line above `index` that is not removed furniture. */
 /** A blank line (or the top of the page) above the unit. */
 function startsBlock(draft: Draft, index: number): boolean {
   const above = draft.units[index - 1];
@@ -286,6 +288,7 @@ function startsBlock(draft: Draft, index: number): boolean {
   return above === undefined || unit === undefined || unit.line > above.line + 1;
 }
 
+/** The nearest line above `index` that is not removed furniture. */
 function previousKept(draft: Draft, index: number): Unit | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const unit = draft.units[i];

@@ -72,7 +72,8 @@ function claimDateAbove(draft: Draft): Draft {
   for (let at = headline - 1; at >= Math.max(0, headline - DATE_ABOVE_REACH); at--) {
     const unit = draft.units[at];
     // "By Jane Doe, published on …" is left to claimBylineAbove, which reads its date too.
-    if (unit?.reason !== ABOVE_HEADLINE_REASON || !isDateLine(unit.text) || isBylineLine(unit.text)) continue;
+    if (unit === undefined || (unit.reason !== ABOVE_HEADLINE_REASON && unit.reason !== TIMESTAMP_REASON)) continue;
+    if (!isDateLine(unit.text) || isBylineLine(unit.text)) continue;
     const units = draft.units.slice();
     units[at] = withRole(unit, 'published');
     return { ...draft, units };
