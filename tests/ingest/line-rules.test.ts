@@ -4,6 +4,7 @@ import { bylineName, isBylineLine, isDateLine } from '../../src/ingest/extract/b
 import { splitDateline } from '../../src/ingest/extract/dateline.ts';
 import { isSentenceLike, isTitleLike, wordCount } from '../../src/ingest/extract/line-features.ts';
 import { creditName, isPhotoCredit } from '../../src/ingest/extract/photo-credit.ts';
+import { isCutCopy, splitInlineCredit } from '../../src/ingest/extract/mark-captions.ts';
 import { findDate } from '../../src/ingest/extract/published-date.ts';
 import { matchBoilerplate } from '../../src/ingest/extract/boilerplate-rules.ts';
 import { normaliseLine, toSourceLines } from '../../src/ingest/extract/source-lines.ts';
@@ -52,6 +53,27 @@ describe('photo credits', () => {
     // A byline with the outlet after a bar, printed under a headline.
     'By Ana Lindqvist | Harbour News',
   ])('does not take %j for a credit', (line) => expect(isPhotoCredit(line)).toBe(false));
+});
+
+describe('captions', () => {
+  it.each([
+    ['Stock fell after the results. Photograph by Ana Ruiz/AFP', 'Stock fell after the results.', 'Ana Ruiz/AFP'],
+    ['A plan of the module. Credit: ESA', 'A plan of the module.', 'ESA'],
+    ['Crowds on the quay (Image: GETTY)', 'Crowds on the quay', 'GETTY'],
+    [
+      'Workers at the pier on Nov. 20, 2019.Ilse Varga / AP file',
+      'Workers at the pier on Nov. 20, 2019.',
+      'Ilse Varga / AP file',
+    ],
+    ['The mayor said: we will build it.', 'The mayor said: we will build it.', null],
+  ])('%j is caption %j with credit %j', (line, text, credit) =>
+    expect(splitInlineCredit(line)).toEqual({ text, credit }),
+  );
+  it("knows a gallery overlay's shortened copy of a caption", () => {
+    const caption = 'Workers unload timber from a barge at the old ferry pier in Marden Harbour on Wednesday.';
+    expect(isCutCopy('Workers unload timber from a barge at the old ferry pier in ... more', caption)).toBe(true);
+    expect(isCutCopy('Workers unload timber from a barge at the old ferry pier in Marden.', caption)).toBe(false);
+  });
 });
 
 describe('published dates', () => {

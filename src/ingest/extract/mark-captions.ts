@@ -21,8 +21,12 @@ const INLINE_CREDIT =
  */
 const GLUED_CREDIT =
   /(?<=[\p{Ll}\d][.)])(\p{Lu}[\p{L}.'’ -]{1,40}\s*\/\s*[\p{L}.' ]{2,40}|Reuters|AP|AFP|Getty Images|EPA|Bloomberg|Shutterstock)$|\s*\(([^()]{2,40}\/[^()]{2,60})\)$/u;
-/** A caption ending in a labelled credit after its last sentence: "… the cruise phase. Credit: ESA" (science news sites). */
-const LABELLED_CREDIT = /(?<=[.!?)”"])\s+(?:credit|image|photo|foto|picture|bild|crédit)s?\s*:\s*([^.:!?]{2,60})$/iu;
+/**
+ * A caption ending in a labelled credit after its last sentence: "… the cruise phase. Credit: ESA" (science
+ * news sites), "… third-quarter earnings. Photograph by Ana Ruiz/AFP" (business weeklies).
+ */
+const LABELLED_CREDIT =
+  /(?<=[.!?)”"])\s+(?:(?:credit|image|photo|foto|picture|bild|crédit)s?\s*:|(?:photograph|photo|picture|image)s?\s+by)\s*([^.:!?]{2,60})$/iu;
 /**
  * The credit patterns match only at the end of a line and are never longer than this, so they are tested
  * on the line's tail: an end-anchored pattern would otherwise be tried from every position of a long paragraph.
@@ -54,7 +58,10 @@ export function markCaptions(draft: Draft): Draft {
       (!bracketed && tail.includes('.') && mayEndInGluedCredit(tail) && GLUED_CREDIT.test(tail));
     // "… Credit: ESA" names itself a credit, so a diagram's long legend is a caption too.
     const labelled =
-      !bracketed && unit.words <= MAX_LABELLED_CAPTION_WORDS && tail.includes(':') && LABELLED_CREDIT.test(tail);
+      !bracketed &&
+      unit.words <= MAX_LABELLED_CAPTION_WORDS &&
+      (tail.includes(':') || tail.includes(' by ')) &&
+      LABELLED_CREDIT.test(tail);
     if (LABELLED_CAPTION.test(unit.text) || (unit.words <= MAX_CAPTION_WORDS && credited) || labelled) {
       units[i] = withRole(unit, 'caption');
     }
