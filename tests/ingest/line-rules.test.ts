@@ -162,6 +162,9 @@ describe('page furniture rules', () => {
     ['Also on harbournews.example Ferry strike enters its second week', 'line'],
     ['Like this story? Share it with a friend!', 'line'],
     ['Thanks for watching!Visit Website', 'line'],
+    ['Facebook Twitter Email LinkedIn Reddit Pinterest', 'line'],
+    ['Zurück zur Übersicht', 'line'],
+    ['Back to Gallery', 'line'],
   ])('%j is furniture (%s)', (text, strength) => {
     expect(matchBoilerplate(text)?.strength).toBe(strength);
   });
@@ -171,6 +174,8 @@ describe('page furniture rules', () => {
     'Share prices fell 3%.',
     'Sign up rates for the course doubled this year.',
     'Also on the agenda was the harbour budget.',
+    'Back to the drawing board for the harbour plan, the council said on Monday after the vote.',
+    'Facebook and Twitter face new rules',
   ])('%j is not furniture', (text) => expect(matchBoilerplate(text)).toBeNull());
 });
 
