@@ -1,6 +1,6 @@
 /** The single-line rules the extractor's passes are built from, one table per rule. */
 import { describe, expect, it } from 'vitest';
-import { bylineName, isBylineLine, isDateLine } from '../../src/ingest/extract/byline-and-date-lines.ts';
+import { bylineName, isBylineLine, isDateLine, isNamesLine } from '../../src/ingest/extract/byline-and-date-lines.ts';
 import { splitDateline } from '../../src/ingest/extract/dateline.ts';
 import { isSentenceLike, isTitleLike, wordCount } from '../../src/ingest/extract/line-features.ts';
 import { creditName, isPhotoCredit } from '../../src/ingest/extract/photo-credit.ts';
@@ -106,11 +106,14 @@ describe('byline and date lines', () => {
   it.each(['By the end of the week the talks had collapsed.', 'Byron Bay floods again'])('%j is not a byline', (t) =>
     expect(isBylineLine(t)).toBe(false),
   );
-  it.each(['Published 14 October 2024', 'Updated 3 hours ago', 'March 11, 2025', '03/04/2019 Sam Okoro'])(
-    '%j is a date line',
-    (t) => expect(isDateLine(t)).toBe(true),
-  );
-  it.each(['Opening Bell 11.18.19', 'Week 12 results'])('%j is not a date line', (t) =>
+  it.each([
+    'Published 14 October 2024',
+    'Updated 3 hours ago',
+    'March 11, 2025',
+    '03/04/2019 Sam Okoro',
+    'Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM',
+  ])('%j is a date line', (t) => expect(isDateLine(t)).toBe(true));
+  it.each(['Opening Bell 11.18.19', 'Week 12 results', 'Nov 19 vote looms'])('%j is not a date line', (t) =>
     expect(isDateLine(t)).toBe(false),
   );
   it.each([
@@ -120,7 +123,14 @@ describe('byline and date lines', () => {
     ['By Jonas Weller, published on 14 May 2024', 'Jonas Weller'],
     ['Par Claire Dubois', 'Claire Dubois'],
     ['By Tom Lee and Sara Dunn', 'Tom Lee and Sara Dunn'],
+    ['Maria Holt and Peter K. Lang Valley Courier', 'Maria Holt and Peter K. Lang'],
   ])('the names in %j are %j', (line, name) => expect(bylineName(line)).toBe(name));
+  it.each([
+    ['Maria Holt and Peter K. Lang Valley Courier', true],
+    ['Ana Ruiz, Tom Lee and Sara Dunn', true],
+    ['Donald Trump and Joe Biden clash over taxes', false],
+    ['Trump and Biden Clash', false],
+  ])('%j is a line of names: %j', (line, names) => expect(isNamesLine(line)).toBe(names));
 });
 
 describe('line features', () => {

@@ -30,6 +30,8 @@ export const WIDGET_LABEL_REASON = 'button or widget label';
 export const AUTHOR_BOX_REASON = 'heading of an author or company box';
 export const LINK_HEADING_REASON = 'heading of a list of links to other pages';
 export const PROMPT_REASON = 'subscription or sign-in prompt';
+/** "Learn More", "Find out more": a promotion's button; the line set tight above it is the promotion. */
+export const CALL_TO_ACTION_REASON = 'call-to-action button';
 /** A date and time on a line of its own: a comment's or teaser's stamp, or the story's own date under its headline. */
 export const TIMESTAMP_REASON = 'timestamp';
 /** "Related", "More:": the lines set tight under such a label are its links (mark-furniture.ts). */
@@ -107,6 +109,13 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
     taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
+  },
+  {
+    pattern: /^(learn more|find out more|discover more|get started|see (the )?offer|see details)\s*[»›>→]?$/iu,
+    maxWords: 4,
+    strength: 'line',
+    reason: CALL_TO_ACTION_REASON,
+    taughtBy: 'regional news pages that open with a promotion banner and its "Learn More" button',
   },
   {
     pattern:

@@ -4,7 +4,7 @@
  * headline is chosen or one of them would be.
  */
 import { endsLikeSentence, isSentenceLike, wordCount } from './line-features.ts';
-import { findDate, hasNumericDate } from './published-date.ts';
+import { findDate, hasNumericDate, isYearlessStamp } from './published-date.ts';
 
 const BYLINE = /^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+\p{Lu}/iu;
 const MAX_BYLINE_WORDS = 14;
@@ -24,12 +24,28 @@ export function isBylineLine(text: string, words = wordCount(text)): boolean {
   return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
 }
 
+/** A capitalised name, with a middle initial or not: "Trevor J. Mitchell". */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.)? \p{Lu}[\p{L}'’-]+`;
+const NAMES_LINE = new RegExp(`^${NAME}(?:, ${NAME})* and ${NAME}(?= |$)`, 'u');
+
+/**
+ * Authors' names without "By", as printed over the date line: "Ana Ruiz and Trevor J. Mitchell Sioux Falls
+ * Gazette". Two or more names joined by "and", every word capitalised but the "and". Callers check that a
+ * date line follows: alone, a headline can read the same.
+ */
+export function isNamesLine(text: string): boolean {
+  if (!NAMES_LINE.test(text)) return false;
+  return text.split(' ').every((w) => w === 'and' || /^\p{Lu}/u.test(w));
+}
+
 /** Where the name ends in a byline that goes on with its date: "By Ana Ruiz | Updated …", "Von X publiziert am …". */
 const BYLINE_TAIL =
   /\s*(?:\s[|•·—–]\s|,?\s+(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|atualizado|pubblicato|gepubliceerd)\b)/iu;
 
 /** The names in a byline line, without its "By" and any date after them. */
 export function bylineName(text: string): string {
+  const names = isNamesLine(text) ? NAMES_LINE.exec(text) : null;
+  if (names !== null) return names[0];
   const name = text.replace(/^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+/iu, '');
   const tail = BYLINE_TAIL.exec(name);
   return tail === null || tail.index === 0 ? name : name.slice(0, tail.index);
@@ -39,5 +55,5 @@ export function isDateLine(text: string): boolean {
   // Every form this accepts has a digit; most lines have none, and the date patterns are costly.
   if (!/\d/.test(text)) return false;
   if (wordCount(text) > MAX_DATE_LINE_WORDS || isSentenceLike(text)) return false;
-  return findDate(text) !== null || hasNumericDate(text) || RELATIVE_TIME.test(text);
+  return findDate(text) !== null || hasNumericDate(text) || RELATIVE_TIME.test(text) || isYearlessStamp(text);
 }

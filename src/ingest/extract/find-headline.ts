@@ -8,7 +8,7 @@
  * A line that occurs twice is taken at its first occurrence, and later copies are removed as repeats.
  */
 import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
-import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { followsAuthorLabel, isBylineLine, isDateLine, isNamesLine } from './byline-and-date-lines.ts';
 import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isWordCode } from '../../shared/reading-time.ts';
@@ -19,6 +19,8 @@ const MAX_HEADLINE_WORDS = 30;
 const BODY_SAMPLE_WORDS = 300;
 /** Candidates further above the body than this many lines are menus, not titles. */
 const MAX_DISTANCE = 60;
+/** A headline ending in a full stop is short (see sentenceOverDate). */
+const MAX_SENTENCE_TITLE_WORDS = 20;
 const WEIGHT = {
   vocabulary: 3,
   length: 1,
@@ -57,16 +59,34 @@ function isNumberedTitle(unit: Unit): boolean {
   return unit.words >= 4 && /^\d+ \p{Ll}/u.test(unit.text) && !/[.,;:]$/u.test(unit.text);
 }
 
-function isCandidate(unit: Unit, above: Unit | undefined): boolean {
+function isCandidate(unit: Unit, above: Unit | undefined, below: Unit | undefined): boolean {
   return (
     unit.role === null &&
-    (isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) || endsWithPeriodTitle(unit) || isNumberedTitle(unit)) &&
+    (isTitleLike(unit.text, MAX_HEADLINE_WORDS, unit.words) ||
+      endsWithPeriodTitle(unit) ||
+      isNumberedTitle(unit) ||
+      sentenceOverDate(unit, below)) &&
     !followsAuthorLabel(unit.text, above?.text) &&
     (unit.words >= 2 || unit.text.length >= 8) &&
     !isBylineLine(unit.text) &&
+    !(below !== undefined && isDateLine(below.text) && isNamesLine(unit.text)) &&
     !isDateLine(unit.text) &&
     !isPhotoCredit(unit.text, unit.words) &&
     !LABELLED_MEDIA.test(unit.text)
+  );
+}
+
+/**
+ * A headline written as sentences ("Slogan says 'Meth. We're on it.' They just might be.") is told from
+ * a paragraph by the date line straight under it; a standfirst so placed loses to the headline above it.
+ */
+function sentenceOverDate(unit: Unit, below: Unit | undefined): boolean {
+  return (
+    unit.words >= 4 &&
+    unit.words <= MAX_SENTENCE_TITLE_WORDS &&
+    unit.text.endsWith('.') &&
+    below !== undefined &&
+    isDateLine(below.text)
   );
 }
 
@@ -185,7 +205,7 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
     const unit = draft.units[i];
     if (unit === undefined || unit.role === 'removed') continue;
     distance++;
-    if (!isCandidate(unit, previousKept(draft, i))) continue;
+    if (!isCandidate(unit, previousKept(draft, i), nextKept(draft, i))) continue;
     const claimsMeta = metaFollows(draft, i, limit);
     const repeated = unit.words >= 4 && (printed.get(unit.text.toLowerCase()) ?? 0) > 1;
     const shared = vocabularyScore(contentWords(unit.text), vocabulary);
@@ -291,6 +311,14 @@ function startsBlock(draft: Draft, index: number): boolean {
 /** The nearest line above `index` that is not removed furniture. */
 function previousKept(draft: Draft, index: number): Unit | undefined {
   for (let i = index - 1; i >= 0; i--) {
+    const unit = draft.units[i];
+    if (unit !== undefined && unit.role !== 'removed') return unit;
+  }
+  return undefined;
+}
+
+function nextKept(draft: Draft, index: number): Unit | undefined {
+  for (let i = index + 1; i < draft.units.length; i++) {
     const unit = draft.units[i];
     if (unit !== undefined && unit.role !== 'removed') return unit;
   }

@@ -77,6 +77,8 @@ export function markCaptions(draft: Draft): Draft {
     if (caption.role !== null || credit.role !== null) continue;
     if (caption.words < 3 || caption.words > MAX_CAPTION_WORDS || credit.words > MAX_CREDIT_WORDS) continue;
     if (!isPhotoCredit(credit.text, credit.words) || isPhotoCredit(caption.text, caption.words)) continue;
+    // The story's date line sits where a caption would when the lead picture's credit follows it.
+    if (isDateLine(caption.text)) continue;
     // A name with a date under it is the story's byline block under its headline ("Jane Doe, Associated
     // Press" / "Updated 12:24 am …"), not a picture's credit.
     const next = units[creditAt + 1];

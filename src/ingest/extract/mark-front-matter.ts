@@ -7,7 +7,7 @@
 import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import { assignRoles, remove, withRole, type Draft } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
-import { followsAuthorLabel, isBylineLine, isDateLine } from './byline-and-date-lines.ts';
+import { followsAuthorLabel, isBylineLine, isDateLine, isNamesLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence, sameLine, wordCount } from './line-features.ts';
 
 const MIN_STANDFIRST_WORDS = 6;
@@ -48,7 +48,12 @@ export function markBylineAndDate(draft: Draft): Draft {
   let haveDate = false;
   const marked = assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
-    if (!haveByline && (isBylineLine(unit.text) || followsAuthorLabel(unit.text, draft.units[i - 1]?.text))) {
+    if (
+      !haveByline &&
+      (isBylineLine(unit.text) ||
+        followsAuthorLabel(unit.text, draft.units[i - 1]?.text) ||
+        (isNamesLine(unit.text) && isDateLine(draft.units[i + 1]?.text ?? '')))
+    ) {
       haveByline = true;
       return { role: 'byline' };
     }

@@ -11,6 +11,7 @@ import {
   LINK_LABEL_REASON,
   matchBoilerplate,
   PROMPT_REASON,
+  CALL_TO_ACTION_REASON,
   WIDGET_LABEL_REASON,
 } from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
@@ -55,6 +56,7 @@ function removeCapitalTeasers(units: Unit[]): Unit[] {
   return units;
 }
 
+const PROMOTION_REASON = 'promotion above its button';
 /** The pitch above a sign-up button is never longer than this. */
 const MAX_PROMPT_WORDS = 30;
 /** Shorter lines above a button are menu items ("Events" / "Subscribe"), not a pitch. */
@@ -62,15 +64,18 @@ const MIN_PROMPT_WORDS = 5;
 
 /**
  * The line set tight above a sign-up or subscribe button is its pitch ("Let our news meet your inbox. …" /
- * "Sign Up"), whatever its wording: news pages drop such forms between paragraphs.
+ * "Sign Up"), whatever its wording: news pages drop such forms between paragraphs. So is the banner set
+ * tight above a "Learn More" button.
  */
 function removeButtonPrompts(units: Unit[]): Unit[] {
   for (let i = 1; i < units.length; i++) {
     const button = units[i];
     const pitch = units[i - 1];
-    if (button?.reason !== PROMPT_REASON || button.words > 3 || pitch === undefined || pitch.role !== null) continue;
+    const reason = button?.reason;
+    if (reason !== PROMPT_REASON && reason !== CALL_TO_ACTION_REASON) continue;
+    if (button === undefined || button.words > 3 || pitch === undefined || pitch.role !== null) continue;
     if (pitch.line + 1 === button.line && pitch.words >= MIN_PROMPT_WORDS && pitch.words <= MAX_PROMPT_WORDS) {
-      units[i - 1] = withRole(pitch, 'removed', PROMPT_REASON);
+      units[i - 1] = withRole(pitch, 'removed', reason === PROMPT_REASON ? PROMPT_REASON : PROMOTION_REASON);
     }
   }
   return units;

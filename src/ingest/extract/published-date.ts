@@ -89,6 +89,19 @@ function numericDate(text: string): string | null {
   return null;
 }
 
+/**
+ * A stamp without a year: "Updated Nov 19, 9:41 AM", "Posted Nov. 18 8:19 pm" (regional news sites print
+ * the year only for older stories). Enough to call a line a date line, never read as the published date.
+ */
+const YEARLESS_STAMP = new RegExp(
+  `^(?:(?:updated|posted|published|last updated)\\s*:?\\s*)?${MONTH}\\s+\\d{1,2},?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?![\\p{L}\\d])`,
+  'iu',
+);
+
+export function isYearlessStamp(text: string): boolean {
+  return YEARLESS_STAMP.test(text);
+}
+
 /** Whether the text holds a date in digits, in any order ("03/04/2019" too): enough to call a line a date line. */
 export function hasNumericDate(text: string): boolean {
   const match = NUMERIC.exec(text);
