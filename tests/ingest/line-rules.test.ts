@@ -144,6 +144,8 @@ describe('line features', () => {
     ['“Every day that goes by, people die,” he said.', true],
     ['Will Russia agree?', false],
     ['Top Stories', false],
+    ['Officials will decide after six months whether to open more. PTI', true],
+    ['Officials will decide after six months with help from NASA', false],
   ])('%j is sentence-like: %s', (t, expected) => expect(isSentenceLike(t)).toBe(expected));
   it.each([
     ['Russia’s response', true],

@@ -128,7 +128,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print article|click to (share|email|print)\b.*|(back to|zurück zu[rm]?|retour (à|aux?)|volver a|voltar para|torna a)\b.{0,30}|(like|enjoy(ed)?|love)d? this (story|article|post)\?.{0,40}\bshare\b.*|thanks for watching\b.*)$/iu,
+      /^(share( this| on| via| all| close)?\b.*\b(facebook|twitter|options|email|whatsapp|linkedin)\b.*|(show|hide) (more )?sharing options|follow us( on [\p{L} ]{1,20})?|continue reading( the main story| below)?|these are external links.*|(you are )?signed in as.*|something went wrong.*|(subscribe|sign up) (to|for) (our|the) [\p{L} ]{0,20}newsletters?.*|newsletter sign[ -]?up|text size|print (this )?(article|story|page|post)|share (it|this( article| story| post)?) with( your)? friends|click to (share|email|print)\b.*|(back to|zurück zu[rm]?|retour (à|aux?)|volver a|voltar para|torna a)\b.{0,30}|(like|enjoy(ed)?|love)d? this (story|article|post)\?.{0,40}\bshare\b.*|thanks for watching\b.*)$/iu,
     maxWords: 25,
     strength: 'line',
     reason: WIDGET_LABEL_REASON,

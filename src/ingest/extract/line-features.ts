@@ -16,8 +16,21 @@ export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
   // Trailing emoji ("… on KLOOK! 🙂", "below~⬇️") and spaces do not end a sentence: skip them.
   while (i >= 0 && (text.charCodeAt(i) === 32 || isEmojiPart(text.charCodeAt(i)))) i--;
+  i = beforeSignOff(text, i);
   while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
   return i >= 0 && TERMINALS.has(text.charAt(i));
+}
+
+/** A wire agency's sign-off after the last sentence is two to five capitals: "… into the US. PTI". */
+const MAX_SIGN_OFF = 5;
+
+/** Where the text ends before a sign-off of capitals at `end` (`end` itself when there is none). */
+function beforeSignOff(text: string, end: number): number {
+  let i = end;
+  while (i >= 0 && end - i < MAX_SIGN_OFF + 1 && text.charCodeAt(i) >= 65 && text.charCodeAt(i) <= 90) i--;
+  const letters = end - i;
+  if (letters < 2 || letters > MAX_SIGN_OFF || text.charCodeAt(i) !== 32) return end;
+  return TERMINALS.has(text.charAt(i - 1)) || CLOSERS.has(text.charAt(i - 1)) ? i - 1 : end;
 }
 
 /** Surrogate halves (most emoji), variation selectors, the zero-width joiner and arrows/symbols. */

@@ -21,6 +21,7 @@ const LINKED_STORY_REASON = 'link to another story';
 export function markFurniture(draft: Draft): Draft {
   const units: Unit[] = draft.units.map((unit) => {
     if (unit.role !== null) return unit;
+    if (isTeaserTicker(unit.text)) return withRole(unit, 'removed', TICKER_REASON);
     const rule = matchBoilerplate(unit.text, unit.words);
     if (rule === null) return unit;
     return withRole(unit, 'removed', rule.reason, rule.strength === 'line' ? null : rule.strength);
@@ -35,6 +36,24 @@ export function markFurniture(draft: Draft): Draft {
       removeCapitalTeasers(markAuthorCards(removeButtonPrompts(removeLabelledLinks(settled)))),
     ),
   };
+}
+
+const TICKER_REASON = 'teasers cut short and run together (a news ticker)';
+/** A cut-off teaser's end and the next one's start: "… may soon... Indian-origin man pleads …". */
+const CUT_THEN_CAPITAL = /(?:\.\.\.|…)\s+\p{Lu}/gu;
+/** Prose uses an ellipsis now and then; a ticker cuts every teaser short. */
+const MIN_TICKER_CUTS = 4;
+
+/**
+ * A "Breaking News" ticker copies as one long line: headline, place, the teaser's opening cut off with
+ * "...", the next headline, and so on.
+ */
+function isTeaserTicker(text: string): boolean {
+  if (!text.includes('...') && !text.includes('…')) return false;
+  let cuts = 0;
+  CUT_THEN_CAPITAL.lastIndex = 0;
+  while (CUT_THEN_CAPITAL.exec(text) !== null) if (++cuts >= MIN_TICKER_CUTS) return true;
+  return false;
 }
 
 /** Eight words or more, at least ten capitals, no lower-case letter, not a byline or date, not a question. */
