@@ -124,6 +124,7 @@ describe('byline and date lines', () => {
     ['Par Claire Dubois', 'Claire Dubois'],
     ['By Tom Lee and Sara Dunn', 'Tom Lee and Sara Dunn'],
     ['Maria Holt and Peter K. Lang Valley Courier', 'Maria Holt and Peter K. Lang'],
+    ['By Ana Ruiz , Tom Lee on Friday, March 7th, 2025 at 9:42 a.m.', 'Ana Ruiz, Tom Lee'],
   ])('the names in %j are %j', (line, name) => expect(bylineName(line)).toBe(name));
   it.each([
     ['Maria Holt and Peter K. Lang Valley Courier', true],

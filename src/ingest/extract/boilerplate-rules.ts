@@ -78,7 +78,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       'pages that end in a comment widget or a thread of reader comments longer than the story (seed 001, blogs)',
   },
   {
-    pattern: /^.{1,120}\bon \S.{2,40}\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(said|says|wrote)?:?$/iu,
+    pattern: /^(?!by\s).{1,120}\bon \S.{2,40}\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(said|says|wrote)?:?$/iu,
     maxWords: 30,
     requires: /\d[:.]\d\d/,
     strength: 'line',

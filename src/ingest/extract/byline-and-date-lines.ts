@@ -20,8 +20,15 @@ export function followsAuthorLabel(text: string, previous: string | undefined): 
   return previous !== undefined && AUTHOR_LABEL.test(previous) && wordCount(text) <= MAX_BYLINE_WORDS;
 }
 
+/** A time at the end of the line ("… at 11:08 a.m.") ends in a full stop that ends no sentence. */
+const CLOCK_END = /\d\s*[ap]\.m\.$/i;
+
+function endsLikeProse(text: string): boolean {
+  return endsLikeSentence(text) && !CLOCK_END.test(text);
+}
+
 export function isBylineLine(text: string, words = wordCount(text)): boolean {
-  return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeSentence(text);
+  return words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !endsLikeProse(text);
 }
 
 /** A capitalised name, with a middle initial or not: "Trevor J. Mitchell". */
@@ -40,13 +47,15 @@ export function isNamesLine(text: string): boolean {
 
 /** Where the name ends in a byline that goes on with its date: "By Ana Ruiz | Updated …", "Von X publiziert am …". */
 const BYLINE_TAIL =
-  /\s*(?:\s[|•·—–]\s|,?\s+(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|atualizado|pubblicato|gepubliceerd)\b)/iu;
+  /\s*(?:\s[|•·—–]\s|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|,?\s+(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|atualizado|pubblicato|gepubliceerd)\b)/iu;
 
 /** The names in a byline line, without its "By" and any date after them. */
 export function bylineName(text: string): string {
   const names = isNamesLine(text) ? NAMES_LINE.exec(text) : null;
   if (names !== null) return names[0];
-  const name = text.replace(/^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+/iu, '');
+  const name = text
+    .replace(/^(by|written by|words by|reporting by|von|par|por|di|door|av|от|автор)\s+/iu, '')
+    .replace(/ , /g, ', ');
   const tail = BYLINE_TAIL.exec(name);
   return tail === null || tail.index === 0 ? name : name.slice(0, tail.index);
 }
@@ -54,6 +63,6 @@ export function bylineName(text: string): string {
 export function isDateLine(text: string): boolean {
   // Every form this accepts has a digit; most lines have none, and the date patterns are costly.
   if (!/\d/.test(text)) return false;
-  if (wordCount(text) > MAX_DATE_LINE_WORDS || isSentenceLike(text)) return false;
+  if (wordCount(text) > MAX_DATE_LINE_WORDS || (isSentenceLike(text) && !CLOCK_END.test(text))) return false;
   return findDate(text) !== null || hasNumericDate(text) || RELATIVE_TIME.test(text) || isYearlessStamp(text);
 }

@@ -62,7 +62,10 @@ export function lineScore(unit: Unit): number {
   if (unit.role === 'caption' || unit.role === 'credit') return 0;
   const p = P_BODY[lengthClass(unit.words)][unit.spacing][endsLikeSentence(unit.text) ? 1 : 0];
   const score = Math.max(1, Math.min(unit.words, MAX_LINE_WORDS)) * (2 * p - 1);
-  return unit.role === 'removed' ? Math.min(score, FURNITURE) : score;
+  // A byline is the story's furniture even when it reads like a sentence ("By Ana Ruiz on Friday at 9:42 a.m.").
+  return unit.role === 'removed' || (score > 0 && isBylineLine(unit.text, unit.words))
+    ? Math.min(score, FURNITURE)
+    : score;
 }
 
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */

@@ -12,7 +12,7 @@ import { followsAuthorLabel, isBylineLine, isDateLine, isNamesLine } from './byl
 import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isWordCode } from '../../shared/reading-time.ts';
-import { foldForComparison, isTitleLike, sameLine } from './line-features.ts';
+import { ATTRIBUTION, foldForComparison, isTitleLike, QUOTED_LINE, sameLine } from './line-features.ts';
 
 const MAX_HEADLINE_WORDS = 30;
 /** How many body words to compare a candidate's vocabulary with. */
@@ -70,6 +70,8 @@ function isCandidate(unit: Unit, above: Unit | undefined, below: Unit | undefine
     (unit.words >= 2 || unit.text.length >= 8) &&
     !isBylineLine(unit.text) &&
     !(below !== undefined && isDateLine(below.text) && isNamesLine(unit.text)) &&
+    // A quotation with "— Name, …" under it is a pull quote or a fact-check's claim, not the title.
+    !(below !== undefined && QUOTED_LINE.test(unit.text) && ATTRIBUTION.test(below.text)) &&
     !isDateLine(unit.text) &&
     !isPhotoCredit(unit.text, unit.words) &&
     !LABELLED_MEDIA.test(unit.text)

@@ -38,6 +38,11 @@ function isEmojiPart(c: number): boolean {
   return (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe00 && c <= 0xfe0f) || c === 0x200d || (c >= 0x2190 && c <= 0x2bff);
 }
 
+/** A whole line in quotation marks, or a line quoted e-mail style. */
+export const QUOTED_LINE = /^(["“„«「『].+["”“»」』]|>\s+.+)$/u;
+/** "— Marco Rubio, US Secretary of State" */
+export const ATTRIBUTION = /^[—–-]{1,2}\s*\p{Lu}/u;
+
 /** Prose: several words ending in sentence punctuation, or long enough to be prose without it. */
 export function isSentenceLike(text: string, words = wordCount(text)): boolean {
   return (words >= 6 && endsLikeSentence(text)) || words >= 30;

@@ -5,12 +5,8 @@
 import { introducesList, tableRows, tableRowsEnd } from './find-body.ts';
 import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
-import { isTitleLike } from './line-features.ts';
+import { ATTRIBUTION, isTitleLike, QUOTED_LINE } from './line-features.ts';
 
-/** A whole line in quotation marks, or a line quoted e-mail style. */
-const QUOTED_LINE = /^(["“„«「『].+["”“»」』]|>\s+.+)$/u;
-/** "— Marco Rubio, US Secretary of State" */
-const ATTRIBUTION = /^[—–-]{1,2}\s*\p{Lu}/u;
 const MAX_ATTRIBUTION_WORDS = 12;
 const MAX_SUBHEADING_WORDS = 12;
 const MIN_PARAGRAPH_WORDS = 6;

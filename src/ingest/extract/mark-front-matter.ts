@@ -63,7 +63,9 @@ export function markBylineAndDate(draft: Draft): Draft {
     }
     return null;
   });
-  const dated = haveDate ? marked : claimDateAbove(claimTimestamp(marked, from, to));
+  // "By Ana Ruiz on Friday, March 7th, 2025 at 9:42 a.m." dates the story too.
+  const bylineDated = marked.units.some((u) => u.role === 'byline' && isDateLine(u.text));
+  const dated = haveDate || bylineDated ? marked : claimDateAbove(claimTimestamp(marked, from, to));
   return haveByline ? dated : claimBylineAbove(dated);
 }
 
