@@ -5,7 +5,7 @@
 import { SCHEMA_VERSION, type Article, type Block, type RemovedLine } from '../../shared/article-schema.ts';
 import { readingMinutes } from '../../shared/reading-time.ts';
 import { articleId } from './article-id.ts';
-import { bylineName } from './byline-and-date-lines.ts';
+import { bylineAfterDate, bylineName } from './byline-and-date-lines.ts';
 import { splitDateline } from './dateline.ts';
 import type { Draft } from './draft.ts';
 import { ExtractionError } from './extraction-error.ts';
@@ -47,6 +47,8 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         break;
       case 'published':
         published = findDate(unit.text) ?? published;
+        // "September 10, 2018 | by Catherine": a date line may carry the byline too.
+        byline ??= bylineAfterDate(unit.text);
         break;
       case 'caption': {
         const inline = splitInlineCredit(unit.text);

@@ -118,6 +118,13 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'regional news pages that open with a promotion banner and its "Learn More" button',
   },
   {
+    pattern: /^((previous|prev|next|older|newer)( (post|article|story|entry|page))?|previous next|prev next)$/iu,
+    maxWords: 3,
+    strength: 'line',
+    reason: 'link to the previous or next post',
+    taughtBy: 'blogs that print "Previous Post" / "Next Post" links between the title and the date',
+  },
+  {
     pattern:
       /^(?:(?:facebook|twitter|e-?mail|linkedin|reddit|pinterest|whatsapp|print|share|messenger|tumblr|telegram|flipboard|copy link|sms)[\s,|·•]*){2,}$/iu,
     maxWords: 12,

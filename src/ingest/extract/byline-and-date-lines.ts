@@ -60,6 +60,13 @@ export function bylineName(text: string): string {
   return tail === null || tail.index === 0 ? name : name.slice(0, tail.index);
 }
 
+/** The name after a date line's last separator: "March 4, 2025 | by Helen" gives "Helen". */
+const BYLINE_AFTER_DATE = /\s[|•·/]\s*by\s+(\p{Lu}[\p{L}.'’ -]{1,60})$/u;
+
+export function bylineAfterDate(text: string): string | null {
+  return BYLINE_AFTER_DATE.exec(text)?.[1]?.trim() ?? null;
+}
+
 export function isDateLine(text: string): boolean {
   // Every form this accepts has a digit; most lines have none, and the date patterns are costly.
   if (!/\d/.test(text)) return false;

@@ -33,6 +33,7 @@ const WEIGHT = {
   metaBelow: 2,
   gluedLinks: -2,
   breadcrumb: -3,
+  crumb: -1.5,
   label: -1.5,
   twoSentences: -0.7,
   slug: 2,
@@ -239,6 +240,7 @@ function markBreadcrumbsAndLabels(draft: Draft, scored: HeadlineCandidate[]): He
     .filter((u) => u.role === 'removed')
     .map((u) => u.text.toLowerCase())
     .join('\n');
+  const candidateAt = new Set(scored.map((c) => c.index));
   const seen = new Map<string, number>();
   for (const u of draft.units)
     if (u.words <= SHORT_LABEL_WORDS) seen.set(u.text.toLowerCase(), (seen.get(u.text.toLowerCase()) ?? 0) + 1);
@@ -248,9 +250,30 @@ function markBreadcrumbsAndLabels(draft: Draft, scored: HeadlineCandidate[]): He
       (other, j) => j !== k && other.length >= 12 && other.length < text.length && text.endsWith(other),
     );
     const label = c.words <= SHORT_LABEL_WORDS && ((seen.get(text) ?? 0) > 1 || removedText.includes(text));
-    const penalty = (breadcrumb ? WEIGHT.breadcrumb : 0) + (label ? WEIGHT.label : 0);
+    const penalty =
+      (breadcrumb ? WEIGHT.breadcrumb : 0) +
+      (label ? WEIGHT.label : 0) +
+      (isMiddleCrumb(draft, c.index, candidateAt) ? WEIGHT.crumb : 0);
     return penalty === 0 ? c : { ...c, score: c.score + penalty };
   });
+}
+
+/** The first link of a breadcrumb trail printed one link a line. */
+const HOME_CRUMB = /^(home|startseite|inicio|início|accueil|home page)\s*[»>›/]?$/iu;
+
+/**
+ * A trail printed one link a line ("Home" / "The Example Blog" / "September open thread") ends with the
+ * page's title: a title-like line right under "Home" with another candidate right under it is a section.
+ */
+function isMiddleCrumb(draft: Draft, index: number, candidateAt: ReadonlySet<number>): boolean {
+  const above = previousKept(draft, index);
+  if (above === undefined || !HOME_CRUMB.test(above.text)) return false;
+  for (let i = index + 1; i < draft.units.length; i++) {
+    const unit = draft.units[i];
+    if (unit === undefined || unit.role === 'removed') continue;
+    return candidateAt.has(i);
+  }
+  return false;
 }
 
 export function findHeadline(draft: Draft): Draft {
