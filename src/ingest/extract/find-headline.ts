@@ -21,6 +21,8 @@ const BODY_SAMPLE_WORDS = 300;
 const MAX_DISTANCE = 60;
 /** A headline ending in a full stop is short (see sentenceOverDate). */
 const MAX_SENTENCE_TITLE_WORDS = 20;
+/** Title Case needs a few long words to tell a headline's style from a short label's. */
+const MIN_TITLE_CASE_WORDS = 3;
 const WEIGHT = {
   vocabulary: 3,
   length: 1,
@@ -93,12 +95,23 @@ function sentenceOverDate(unit: Unit, below: Unit | undefined): boolean {
   );
 }
 
+/** Every word of four letters or more capitalised: how headlines are set, and standfirsts never are. */
+function isTitleCase(text: string, minWords = 1): boolean {
+  const words = text.split(' ').filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length >= minWords && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** A headline over a subtitle set the same way, in Title Case: the longer line above is the headline. */
+function bothTitleCase(draft: Draft, a: number, b: number): boolean {
+  const lines = [draft.units[a]?.text ?? '', draft.units[b]?.text ?? ''];
+  return lines.every((text) => isTitleCase(text, MIN_TITLE_CASE_WORDS));
+}
+
 /** Some headlines end with a full stop ("Why You Shouldn't Worry."): short, capitalised, one sentence or two. */
 function endsWithPeriodTitle(unit: Unit): boolean {
   if (unit.words < 4 || unit.words > 20 || !/[^.]\.$/u.test(unit.text)) return false;
   // Only in Title Case, which prose never is.
-  const words = unit.text.split(' ').filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+  return isTitleCase(unit.text);
 }
 
 /** Index of the first body line that is prose (not a caption or furniture); the end of the front matter. */
@@ -221,7 +234,7 @@ export function rankHeadlineCandidates(draft: Draft): HeadlineCandidate[] {
       (unit.sentence ? WEIGHT.sentence : 0) +
       (unit.spacing === 'isolated' ? WEIGHT.isolated : unit.blankAfter ? WEIGHT.blockEnd : 0) +
       (claimsMeta && (unit.words >= MIN_META_CLAIM_WORDS || startsBlock(draft, i)) ? WEIGHT.metaBelow : 0) +
-      (gluedLinks(unit.text) >= 2 ? WEIGHT.gluedLinks : 0) +
+      (isGluedLinks(unit.text, unit.words) ? WEIGHT.gluedLinks : 0) +
       (/\p{Ll}[.!?] \p{Lu}/u.test(unit.text) ? WEIGHT.twoSentences : 0) +
       (slugs.length > 0 && spelledBySlug(unit.text, slugs) ? WEIGHT.slug : 0);
     scored.push({ index: i, score, words: unit.words, vocabulary: shared, distance });
@@ -294,7 +307,7 @@ export function findHeadline(draft: Draft): Draft {
       above === undefined ||
       above.score < current.score - ABOVE_MARGIN ||
       above.words < MIN_CLIMB_WORDS ||
-      above.words > current.words + ABOVE_LONGER ||
+      (above.words > current.words + ABOVE_LONGER && !bothTitleCase(draft, above.index, current.index)) ||
       !onlyFurnitureBetween(draft, above.index, current.index)
     )
       break;
@@ -395,8 +408,17 @@ function metaFollows(draft: Draft, index: number, limit: number): boolean {
 /**
  * Links copied without separators glue a lower-case letter to the next link's capital
  * ("HomeNewsBusinessMarkets", "Eco-FriendlyBabywearing"): breadcrumbs and tag lists, not titles.
- * Names like "McDonald" or "iPhone" glue once; a breadcrumb glues twice or more.
+ * Names like "McDonald" or "iPhone" glue once; a breadcrumb glues twice or more, and often for its length:
+ * a long headline may name two products ("DualShock", "AirPods").
  */
+function isGluedLinks(text: string, words: number): boolean {
+  const glued = gluedLinks(text);
+  return glued >= 2 && glued * GLUED_WORDS_PER_LINK >= words;
+}
+
+/** A breadcrumb has a glued link for every few words. */
+const GLUED_WORDS_PER_LINK = 4;
+
 function gluedLinks(text: string): number {
   return text.match(/\p{Ll}\p{Lu}\p{Ll}/gu)?.length ?? 0;
 }
