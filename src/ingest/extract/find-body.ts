@@ -137,8 +137,37 @@ export function findBody(draft: Draft): Draft {
     numberedListEnd(units, chosen.end),
     introducedListEnd(units, chosen.end),
     tableEnd(units, chosen.end),
+    embeddedPostsEnd(units, chosen.end),
   );
   return { ...draft, body: { start: chosen.start, end } };
+}
+
+/** An embedded post's signature: "— The City Council (@CityCouncil) October 9, 2018". */
+const POST_SIGNATURE = /^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+[^()]{0,30}\d{4}$/u;
+/** Lines an embedded post may take above its signature (with an introducing line before the first). */
+const MAX_POST_LINES = 5;
+
+/**
+ * Where the body ends once the embedded posts right after its prose are taken in: "See tweets:" and each
+ * post's text over its signature line. Their short, unpunctuated lines score as furniture on their own.
+ */
+function embeddedPostsEnd(units: readonly Unit[], end: number): number {
+  let last = end;
+  for (let from = end; from < units.length;) {
+    let signature = -1;
+    for (let i = from; i < Math.min(units.length, from + MAX_POST_LINES + 1); i++) {
+      const unit = units[i] as Unit;
+      if (unit.wall !== null) break;
+      if (unit.text.includes('(@') && POST_SIGNATURE.test(unit.text)) {
+        signature = i;
+        break;
+      }
+    }
+    if (signature < 0) break;
+    last = signature + 1;
+    from = signature + 1;
+  }
+  return last;
 }
 
 /** "1) Lego Star Wars …", "2. Polistil …": an item's number at the start of its line. */
