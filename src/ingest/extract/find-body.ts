@@ -11,7 +11,7 @@
  * been seen, a comment-section heading damps the lines after it up to the next section heading, so a
  * thread only wins when the page had next to no story above it.
  */
-import { AUTHOR_BOX_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
+import { AUTHOR_BOX_REASON, LINK_HEADING_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
@@ -68,6 +68,28 @@ export function lineScore(unit: Unit): number {
     : score;
 }
 
+/** A paragraph on both sides of an orphan heading is at least this long. */
+const MIN_ORPHAN_PROSE_WORDS = 12;
+
+function keptNear(units: readonly Unit[], i: number, step: 1 | -1): Unit | undefined {
+  for (let j = i + step; j >= 0 && j < units.length; j += step) {
+    const unit = units[j] as Unit;
+    if (unit.role === null) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * A "Trending" or "Related articles" heading whose links did not copy (a carousel of pictures) sits
+ * between two paragraphs of the story: it ends nothing.
+ */
+function isOrphanHeading(units: readonly Unit[], i: number): boolean {
+  const unit = units[i] as Unit;
+  if (unit.wall !== 'section' || unit.reason !== LINK_HEADING_REASON) return false;
+  const isProse = (u: Unit | undefined) => u !== undefined && u.sentence && u.words >= MIN_ORPHAN_PROSE_WORDS;
+  return isProse(keptNear(units, i, -1)) && isProse(keptNear(units, i, 1));
+}
+
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */
 function bestRun(
   scores: readonly number[],
@@ -114,7 +136,9 @@ export function findBody(draft: Draft): Draft {
         ? PROSE_WALL
         : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
           ? WALL
-          : lineScore(unit);
+          : isOrphanHeading(units, i)
+            ? FURNITURE
+            : lineScore(unit);
     if (raw > 0) proseWords += raw;
     if ((unit.wall === 'comments' || unit.reason === TIMESTAMP_REASON) && proseWords >= PROSE_BEFORE_COMMENTS) {
       // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.
