@@ -140,10 +140,19 @@ function isDekAboveMeta(draft: Draft, first: number): boolean {
   return below.role === 'published' || below.role === 'byline' || isDateLine(below.text) || isBylineLine(below.text);
 }
 
+/** A full stop inside the line followed by the next sentence's capital. */
+const SENTENCE_INSIDE = /\p{Ll}[.!?] +\p{Lu}/u;
+
 function isHighlightItem(text: string): boolean {
   const words = wordCount(text);
   if (BULLET.test(text)) return words >= 1;
-  return words >= MIN_HIGHLIGHT_WORDS && words <= MAX_HIGHLIGHT_WORDS && !endsLikeSentence(text);
+  // A highlight is one statement; a line of several sentences is a paragraph that lost its last full stop.
+  return (
+    words >= MIN_HIGHLIGHT_WORDS &&
+    words <= MAX_HIGHLIGHT_WORDS &&
+    !endsLikeSentence(text) &&
+    !SENTENCE_INSIDE.test(text)
+  );
 }
 
 /** Runs of two or more summary lines between the headline and the body: the bullet highlights. */
@@ -168,12 +177,21 @@ export function markHighlights(draft: Draft): Draft {
 }
 
 /** What is left above the first paragraph: prose stays (better kept than lost), labels go. */
+/** Sentences whose last full stop went missing: long, with a sentence break inside. */
+const MIN_UNENDED_PROSE_WORDS = 12;
+
+function isUnendedProse(text: string, words: number): boolean {
+  return words >= MIN_UNENDED_PROSE_WORDS && SENTENCE_INSIDE.test(text);
+}
+
 export function settleFrontMatter(draft: Draft): Draft {
   if (draft.headline === null) return draft;
   const from = draft.headline;
   const end = firstParagraphIndex(draft);
   return assignRoles(draft, (unit, i) => {
     if (i <= from || i >= end) return null;
-    return unit.sentence ? { role: 'paragraph' } : remove('short line between the headline and the story');
+    return unit.sentence || isUnendedProse(unit.text, unit.words)
+      ? { role: 'paragraph' }
+      : remove('short line between the headline and the story');
   });
 }
