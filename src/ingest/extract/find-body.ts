@@ -60,7 +60,7 @@ const TEASER_BYLINE_AFTER_PROSE = 100;
 export function lineScore(unit: Unit): number {
   if (unit.wall !== null) return SECTION_WALL;
   if (unit.role === 'caption' || unit.role === 'credit') return 0;
-  const p = P_BODY[lengthClass(unit.words)][unit.spacing][endsLikeSentence(unit.text) ? 1 : 0];
+  const p = P_BODY[lengthClass(unit.words)][unit.spacing][endsLikeSentence(unit.text) || readsAsProse(unit) ? 1 : 0];
   const score = Math.max(1, Math.min(unit.words, MAX_LINE_WORDS)) * (2 * p - 1);
   // A byline is the story's furniture even when it reads like a sentence ("By Ana Ruiz on Friday at 9:42 a.m.").
   return unit.role === 'removed' || (score > 0 && isBylineLine(unit.text, unit.words))
@@ -88,6 +88,21 @@ function isOrphanHeading(units: readonly Unit[], i: number): boolean {
   if (unit.wall !== 'section' || unit.reason !== LINK_HEADING_REASON) return false;
   const isProse = (u: Unit | undefined) => u !== undefined && u.sentence && u.words >= MIN_ORPHAN_PROSE_WORDS;
   return isProse(keptNear(units, i, -1)) && isProse(keptNear(units, i, 1));
+}
+
+/** Commas a long line without its full stop needs to read as a paragraph rather than a title or a link. */
+const MIN_PROSE_COMMAS = 2;
+const MIN_UNENDED_WORDS = 15;
+const UNPROSE_END = /(?:\b(?:1[89]|20)\d\d|#\S+|[^\p{L}\p{N})\]"'”’])$/u;
+
+/** A paragraph that lost its full stop: long, with clauses. Titles and links seldom have two commas. */
+function readsAsProse(unit: Unit): boolean {
+  // A citation ends on its date ("… Oct. 13, 2019"), a comment on a hashtag or an ornament; prose does not.
+  if (unit.words < MIN_UNENDED_WORDS || UNPROSE_END.test(unit.text)) return false;
+  let commas = 0;
+  for (let i = unit.text.indexOf(','); i >= 0; i = unit.text.indexOf(',', i + 1))
+    if (++commas >= MIN_PROSE_COMMAS) return true;
+  return false;
 }
 
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */
