@@ -8,6 +8,7 @@ import { isCutCopy, splitInlineCredit } from '../../src/ingest/extract/mark-capt
 import { findDate } from '../../src/ingest/extract/published-date.ts';
 import { matchBoilerplate } from '../../src/ingest/extract/boilerplate-rules.ts';
 import { normaliseLine, toSourceLines } from '../../src/ingest/extract/source-lines.ts';
+import { cutHoverCards } from '../../src/ingest/extract/hover-cards.ts';
 
 describe('datelines', () => {
   it.each([
@@ -216,5 +217,19 @@ describe('source lines', () => {
   });
   it('folds tabs and no-break spaces, and strips zero-width and bidi controls', () => {
     expect(normaliseLine('\tKyiv\u00a0talks\u200b \u202eend\u202c  ')).toBe('Kyiv talks end');
+  });
+});
+
+describe('hover cards', () => {
+  it('takes a name card glued into a sentence out of it', () => {
+    expect(
+      cutHoverCards(
+        'A man threatened Sen. Ada MorrisAda MorrisBudget talks stall | Bridge vote delayed Morris backs new harbour plan MORE (D-Maine), prosecutors said.',
+      ),
+    ).toBe('A man threatened Sen. Ada Morris (D-Maine), prosecutors said.');
+  });
+  it('leaves a line with no doubled name alone', () => {
+    const line = 'The council voted to SEE MORE of the budget, members said.';
+    expect(cutHoverCards(line)).toBe(line);
   });
 });

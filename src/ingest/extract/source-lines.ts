@@ -2,6 +2,7 @@
  * Turns decoded page text into the units every later pass works on: one per non-empty line, with its
  * 1-based line number in the file so removed lines and errors can point back to the input.
  */
+import { cutHoverCards } from './hover-cards.ts';
 
 export interface SourceLine {
   /** 1-based line number in the input file. */
@@ -55,7 +56,7 @@ function isProseLine(text: string): boolean {
  * in which at least half the lines are long sentences is prose, and its lines count as isolated.
  */
 export function toSourceLines(text: string): SourceLine[] {
-  const raw = text.split(/\r\n|\r|\n/).map(normaliseLine);
+  const raw = text.split(/\r\n|\r|\n/).map((line) => cutHoverCards(normaliseLine(line)));
   const out: SourceLine[] = [];
   let runStart = 0;
   const settleRun = (end: number): void => {
