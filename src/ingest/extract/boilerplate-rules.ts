@@ -111,6 +111,23 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
   },
   {
+    pattern:
+      /(\bfollow (him|her|them|me|us)( on (twitter|x|facebook|instagram|linkedin|threads|bluesky)\b|\s+@\w)|\b(can|may) be reached at \S+@|^e-?mail \p{Lu}[\p{L}'’ -]{1,40} at \S+@\S+|^join (us|our) .{0,60}\b(forums?|community|discord|discussion)\b)/iu,
+    maxWords: 45,
+    requires: /follow|reached at|@|^join/i,
+    strength: 'line',
+    reason: 'how to follow or reach the author',
+    taughtBy: 'stories ending "Email Ana Ruiz at … or follow her @…" and "Join our forums …" under the last paragraph',
+  },
+  {
+    pattern: /\bis (a )?part of [^,.]{2,40}, an? [^.]{0,40}\b(media|publishing|publisher)\b/iu,
+    maxWords: 40,
+    requires: /part of/i,
+    strength: 'line',
+    reason: "the publisher's footer",
+    taughtBy: 'magazine sites whose footer says "X is part of Y, an international media group"',
+  },
+  {
     pattern: /^(learn more|find out more|discover more|get started|see (the )?offer|see details)\s*[»›>→]?$/iu,
     maxWords: 4,
     strength: 'line',
