@@ -41,7 +41,7 @@ const NAMES_LINE = new RegExp(`^${NAME}(?:, ${NAME})* and ${NAME}(?= |$)`, 'u');
  * date line follows: alone, a headline can read the same.
  */
 export function isNamesLine(text: string): boolean {
-  if (!NAMES_LINE.test(text)) return false;
+  if (!text.includes(' and ') || !NAMES_LINE.test(text)) return false;
   return text.split(' ').every((w) => w === 'and' || /^\p{Lu}/u.test(w));
 }
 

@@ -90,19 +90,16 @@ function isOrphanHeading(units: readonly Unit[], i: number): boolean {
   return isProse(keptNear(units, i, -1)) && isProse(keptNear(units, i, 1));
 }
 
-/** Commas a long line without its full stop needs to read as a paragraph rather than a title or a link. */
-const MIN_PROSE_COMMAS = 2;
 const MIN_UNENDED_WORDS = 15;
 const UNPROSE_END = /(?:\b(?:1[89]|20)\d\d|#\S+|[^\p{L}\p{N})\]"'”’])$/u;
 
-/** A paragraph that lost its full stop: long, with clauses. Titles and links seldom have two commas. */
+/** A paragraph that lost its full stop: long, with two commas or more. Titles and links seldom have two. */
 function readsAsProse(unit: Unit): boolean {
+  if (unit.words < MIN_UNENDED_WORDS) return false;
+  const first = unit.text.indexOf(',');
+  if (first < 0 || unit.text.indexOf(',', first + 1) < 0) return false;
   // A citation ends on its date ("… Oct. 13, 2019"), a comment on a hashtag or an ornament; prose does not.
-  if (unit.words < MIN_UNENDED_WORDS || UNPROSE_END.test(unit.text)) return false;
-  let commas = 0;
-  for (let i = unit.text.indexOf(','); i >= 0; i = unit.text.indexOf(',', i + 1))
-    if (++commas >= MIN_PROSE_COMMAS) return true;
-  return false;
+  return !UNPROSE_END.test(unit.text);
 }
 
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */

@@ -72,7 +72,7 @@ function isCandidate(unit: Unit, above: Unit | undefined, below: Unit | undefine
     !followsAuthorLabel(unit.text, above?.text) &&
     (unit.words >= 2 || unit.text.length >= 8) &&
     !isBylineLine(unit.text) &&
-    !(below !== undefined && isDateLine(below.text) && isNamesLine(unit.text)) &&
+    !(below !== undefined && isNamesLine(unit.text) && isDateLine(below.text)) &&
     // A quotation with "— Name, …" under it is a pull quote or a fact-check's claim, not the title.
     !(below !== undefined && QUOTED_LINE.test(unit.text) && ATTRIBUTION.test(below.text)) &&
     !isDateLine(unit.text) &&

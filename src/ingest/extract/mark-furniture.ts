@@ -21,7 +21,7 @@ const LINKED_STORY_REASON = 'link to another story';
 export function markFurniture(draft: Draft): Draft {
   const units: Unit[] = draft.units.map((unit) => {
     if (unit.role !== null) return unit;
-    if (isTeaserTicker(unit.text)) return withRole(unit, 'removed', TICKER_REASON);
+    if (unit.words >= MIN_TICKER_WORDS && isTeaserTicker(unit.text)) return withRole(unit, 'removed', TICKER_REASON);
     const rule = matchBoilerplate(unit.text, unit.words);
     if (rule === null) return unit;
     return withRole(unit, 'removed', rule.reason, rule.strength === 'line' ? null : rule.strength);
@@ -43,6 +43,8 @@ const TICKER_REASON = 'teasers cut short and run together (a news ticker)';
 const CUT_THEN_CAPITAL = /(?:\.\.\.|…)\s+\p{Lu}/gu;
 /** Prose uses an ellipsis now and then; a ticker cuts every teaser short. */
 const MIN_TICKER_CUTS = 4;
+/** Four teasers' openings make a long line. */
+const MIN_TICKER_WORDS = 40;
 
 /**
  * A "Breaking News" ticker copies as one long line: headline, place, the teaser's opening cut off with

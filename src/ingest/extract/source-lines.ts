@@ -56,7 +56,11 @@ function isProseLine(text: string): boolean {
  * in which at least half the lines are long sentences is prose, and its lines count as isolated.
  */
 export function toSourceLines(text: string): SourceLine[] {
-  const raw = text.split(/\r\n|\r|\n/).map((line) => cutHoverCards(normaliseLine(line)));
+  const lines = text.split(/\r\n|\r|\n/);
+  // Hover cards end in " MORE": a page without one skips the per-line look.
+  const raw = text.includes(' MORE')
+    ? lines.map((line) => cutHoverCards(normaliseLine(line)))
+    : lines.map(normaliseLine);
   const out: SourceLine[] = [];
   let runStart = 0;
   const settleRun = (end: number): void => {
