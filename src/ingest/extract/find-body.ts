@@ -60,7 +60,8 @@ const TEASER_BYLINE_AFTER_PROSE = 100;
 export function lineScore(unit: Unit): number {
   if (unit.wall !== null) return SECTION_WALL;
   if (unit.role === 'caption' || unit.role === 'credit') return 0;
-  const p = P_BODY[lengthClass(unit.words)][unit.spacing][endsLikeSentence(unit.text) || readsAsProse(unit) ? 1 : 0];
+  const prose = endsLikeSentence(unit.text) || readsAsProse(unit) || continuesInProse(unit);
+  const p = P_BODY[lengthClass(unit.words)][unit.spacing][prose ? 1 : 0];
   const score = Math.max(1, Math.min(unit.words, MAX_LINE_WORDS)) * (2 * p - 1);
   // A byline is the story's furniture even when it reads like a sentence ("By Ana Ruiz on Friday at 9:42 a.m.").
   return unit.role === 'removed' || (score > 0 && isBylineLine(unit.text, unit.words))
@@ -101,6 +102,12 @@ function readsAsProse(unit: Unit): boolean {
   // A citation ends on its date ("… Oct. 13, 2019"), a comment on a hashtag or an ornament; prose does not.
   return !UNPROSE_END.test(unit.text);
 }
+
+/** A clause of a sentence wrapped over several lines of a prose block: it ends on a comma, the sentence goes on below. */
+function continuesInProse(unit: Unit): boolean {
+  return unit.spacing === 'isolated' && !unit.blankAfter && CLAUSE_END.test(unit.text);
+}
+const CLAUSE_END = /[,、，]$/u;
 
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */
 function bestRun(

@@ -80,12 +80,20 @@ function listItems(draft: Draft, from: number, to: number): Set<number> {
   return items;
 }
 
+const CLAUSE_END = /[,、，]$/u;
+/** Fewer words than this before a comma make a tag in a list ("Mac,"), not a clause. */
+const MIN_CLAUSE_WORDS = 3;
+
 export function markParagraphs(draft: Draft): Draft {
   const { from, to } = bodyRange(draft);
   const items = listItems(draft, from, to);
   return assignRoles(draft, (unit, i) => {
     if (i < from || i >= to) return null;
     if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS || items.has(i)) return { role: 'paragraph' };
+    // The first clause of a sentence wrapped over several lines ("Besides that," / "selling …").
+    if (unit.words >= MIN_CLAUSE_WORDS && CLAUSE_END.test(unit.text) && draft.units[i + 1]?.line === unit.line + 1) {
+      return { role: 'paragraph' };
+    }
     // "Here's what to know:" leads into what follows, even across a blank line.
     if (unit.words >= MIN_INTRO_WORDS && introducesList(unit.text)) return { role: 'paragraph' };
     return remove('short line inside the story that is not prose (a label or button)');

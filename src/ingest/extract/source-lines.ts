@@ -3,6 +3,7 @@
  * 1-based line number in the file so removed lines and errors can point back to the input.
  */
 import { cutHoverCards } from './hover-cards.ts';
+import { wordCount } from './line-features.ts';
 
 export interface SourceLine {
   /** 1-based line number in the input file. */
@@ -47,7 +48,21 @@ function isProseLine(text: string): boolean {
   if (!PROSE_LINE.test(text)) return false;
   let words = 0;
   for (let i = text.indexOf(' '); i >= 0 && words < PROSE_LINE_WORDS; i = text.indexOf(' ', i + 1)) words++;
-  return words + 1 >= PROSE_LINE_WORDS;
+  // Chinese, Japanese and Thai put no spaces between words: those lines are counted the long way.
+  return words + 1 >= PROSE_LINE_WORDS || (text.length >= PROSE_LINE_WORDS && wordCount(text) >= PROSE_LINE_WORDS);
+}
+
+const CONTINUES = /[,、，]$/u;
+
+/**
+ * One sentence set with a line break after each clause (common in Japanese blogs): every line but the
+ * last ends on a comma, the last like a sentence, and together they are as long as a prose line.
+ */
+function isWrappedSentence(run: readonly SourceLine[]): boolean {
+  const last = run[run.length - 1];
+  if (last === undefined || !PROSE_LINE.test(last.text)) return false;
+  for (let k = 0; k < run.length - 1; k++) if (!CONTINUES.test(run[k]?.text ?? '')) return false;
+  return isProseLine(run.map((l) => l.text).join(' '));
 }
 
 /**
@@ -67,7 +82,7 @@ export function toSourceLines(text: string): SourceLine[] {
     const run = out.slice(runStart, end);
     if (run.length < 2) return;
     const prose = run.filter((l) => isProseLine(l.text)).length;
-    if (prose * 2 < run.length) return;
+    if (prose * 2 < run.length && !isWrappedSentence(run)) return;
     for (let k = runStart; k < end; k++) {
       const l = out[k];
       if (l !== undefined) out[k] = { line: l.line, text: l.text, spacing: 'isolated', blankAfter: l.blankAfter };
