@@ -7,7 +7,7 @@ import { readingMinutes } from '../../shared/reading-time.ts';
 import { articleId } from './article-id.ts';
 import { bylineAfterDate, bylineName } from './byline-and-date-lines.ts';
 import { splitDateline } from './dateline.ts';
-import type { Draft } from './draft.ts';
+import type { Draft, Unit } from './draft.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { detectDirection, detectLanguage } from './language.ts';
 import { outletFromCopyright, outletFromFileName } from './outlet.ts';
@@ -15,6 +15,17 @@ import { CUT_COPY_REASON, splitInlineCredit } from './mark-captions.ts';
 import { creditName } from './photo-credit.ts';
 import { BULLET } from './mark-front-matter.ts';
 import { findDate } from './published-date.ts';
+
+/**
+ * A caption block: the caption's text without its label or inline credit, credited from its credit line
+ * when it has one. An inline credit wins over a credit line printed above the caption (credit-first pages).
+ */
+function captionBlock(caption: Unit, creditLine: Unit | undefined, creditAbove: boolean): Block {
+  const inline = splitInlineCredit(caption.text);
+  const credit =
+    creditLine === undefined || (creditAbove && inline.credit !== null) ? inline.credit : creditName(creditLine.text);
+  return { type: 'caption', text: inline.text, credit: credit === '' ? null : credit, line: caption.line };
+}
 
 export function assembleArticle(draft: Draft, sourceFile: string): Article {
   const headlineUnit = draft.headline === null ? undefined : draft.units[draft.headline];
@@ -51,12 +62,10 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         byline ??= bylineAfterDate(unit.text);
         break;
       case 'caption': {
-        const inline = splitInlineCredit(unit.text);
         // The credit line follows the caption, past a gallery's shortened copy of it (which stays removed).
         const creditAt = units[i + 1]?.reason === CUT_COPY_REASON ? i + 2 : i + 1;
         const creditUnit = units[creditAt]?.role === 'credit' ? units[creditAt] : undefined;
-        const credit = creditUnit === undefined ? inline.credit : creditName(creditUnit.text);
-        blocks.push({ type: 'caption', text: inline.text, credit: credit === '' ? null : credit, line: unit.line });
+        blocks.push(captionBlock(unit, creditUnit, false));
         if (creditUnit === undefined) break;
         const copy = units[i + 1];
         if (creditAt === i + 2 && copy !== undefined) {
@@ -65,9 +74,17 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
         i = creditAt;
         break;
       }
-      case 'credit':
+      case 'credit': {
+        // Credit-first pages ("Image copyright Getty Images" / "Image caption …"): the caption below takes it.
+        const below = units[i + 1];
+        if (below?.role === 'caption' && units[i + 2]?.role !== 'credit') {
+          blocks.push(captionBlock(below, unit, true));
+          i++;
+          break;
+        }
         removed.push({ line: unit.line, text: unit.text, reason: 'photo credit of an image with no caption' });
         break;
+      }
       case 'highlight': {
         const last = blocks[blocks.length - 1];
         const item = unit.text.replace(BULLET, '');

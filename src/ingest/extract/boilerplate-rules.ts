@@ -107,11 +107,11 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(share|share (this|on|via) [\p{L} ]{1,30}|tweet|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|advertisement|ad|sponsored( content)?|skip to (main )?content|menu|search|close|back to top)$/iu,
+      /^(share|share (this|on|via) [\p{L} ]{1,30}|tweet|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|advertisement|ad|sponsored( content)?|skip to (main )?content|menu|search|close|back to top|report( abuse)?)$/iu,
     maxWords: 6,
     strength: 'line',
     reason: WIDGET_LABEL_REASON,
-    taughtBy: 'pages whose share bar and ad slots copy as one-word lines',
+    taughtBy: 'pages whose share bar and ad slots copy as one-word lines; embedded posts\' "Report" link',
   },
   {
     pattern:

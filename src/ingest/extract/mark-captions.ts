@@ -66,6 +66,7 @@ export function markCaptions(draft: Draft): Draft {
       units[i] = withRole(unit, 'caption');
     }
   }
+  const creditFirst = printsCreditsFirst(units);
   for (let i = 0; i + 1 < units.length; i++) {
     const caption = units[i];
     // A gallery prints the caption, then a copy cut short for its overlay ("… more"), then the credit.
@@ -83,6 +84,11 @@ export function markCaptions(draft: Draft): Draft {
     // Press" / "Updated 12:24 am …"), not a picture's credit.
     const next = units[creditAt + 1];
     if (next !== undefined && next.role === null && isDateLine(next.text)) continue;
+    if (creditFirst) {
+      // The credit belongs to the picture below it: the line above is the story's.
+      units[creditAt] = withRole(credit, 'credit');
+      continue;
+    }
     units[i] = withRole(caption, 'caption');
     if (cut && copy !== undefined) units[i + 1] = withRole(copy, 'removed', CUT_COPY_REASON);
     units[creditAt] = withRole(credit, 'credit');
@@ -100,6 +106,21 @@ export function markCaptions(draft: Draft): Draft {
     }
   }
   return { ...draft, units };
+}
+
+/**
+ * Some pages print each picture's credit above its caption ("Image copyright Getty Images" / "Image
+ * caption Fans queue …"), BBC-style. One labelled caption right under a credit shows the page's order;
+ * then a line is never a caption merely because a credit follows it.
+ */
+function printsCreditsFirst(units: readonly Unit[]): boolean {
+  for (let i = 1; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    if (unit.role !== 'caption' || !LABELLED_CAPTION.test(unit.text)) continue;
+    const above = units[i - 1];
+    if (above !== undefined && above.role === null && isPhotoCredit(above.text, above.words)) return true;
+  }
+  return false;
 }
 
 /** The overlay's shortened copy of a caption: its opening, then "…" or "... more". */

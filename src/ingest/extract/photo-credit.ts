@@ -65,12 +65,12 @@ export function isPhotoCredit(text: string, words = wordCount(text)): boolean {
   );
 }
 
-/** The credit without its label: "Photo: Jane Doe/AP" → "Jane Doe/AP". */
+/** The credit without its label: "Photo: Jane Doe/AP" → "Jane Doe/AP", "Image copyright Getty Images" → "Getty Images". */
 export function creditName(text: string): string {
   return text
     .replace(/^\((.*)\)$/, '$1')
     .replace(
-      /^(photo credit|image credit|photograph|photo|image|picture|pic|foto|credit|illustration|source)( by)?\s*[:/-]?\s*/i,
+      /^(photo credit|image credit|photograph|photo|image|picture|pic|foto|credit|illustration|source)( by| copyright)?\s*[:/-]?\s*/i,
       '',
     )
     .replace(/^©\s*/, '')
