@@ -39,6 +39,8 @@ export const CALL_TO_ACTION_REASON = 'call-to-action button';
 export const TIMESTAMP_REASON = 'timestamp';
 /** "Related", "More:": the lines set tight under such a label are its links (mark-furniture.ts). */
 export const LINK_LABEL_REASON = 'label of a link to another page';
+/** A title set tight under such a label or a link-list heading. */
+export const LINKED_STORY_REASON = 'link to another story';
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
@@ -51,7 +53,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|trending news|most (read|popular|viewed|shared|commented)|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
+      /^(top stories|trending( now| stories)?|latest (news|headlines|stories|articles|posts)|trending news|most (read|popular|viewed|shared|commented)( (in|on|from) [\p{L} &'-]{1,40})?|editor'?s picks|recommended( for you| stories| reading)?|you (may|might) also like|(you )?might also be interested in|more (stories|news|articles)|more (from|on|in|about)[\p{L} &'-]{0,40}:?|related (stories|articles|content|coverage|news|topics|posts)|popular (now|posts|stories)|in other news|around the web|sponsored (stories|links))$/iu,
     maxWords: 10,
     strength: 'section',
     reason: LINK_HEADING_REASON,

@@ -11,7 +11,7 @@
  * been seen, a comment-section heading damps the lines after it up to the next section heading, so a
  * thread only wins when the page had next to no story above it.
  */
-import { AUTHOR_BOX_REASON, LINK_HEADING_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
+import { AUTHOR_BOX_REASON, LINK_HEADING_REASON, LINKED_STORY_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isBylineLine } from './byline-and-date-lines.ts';
 import { endsLikeSentence } from './line-features.ts';
@@ -147,17 +147,23 @@ export function findBody(draft: Draft): Draft {
   let damp = 1;
   const units = draft.units;
   const rows = tableRows(units);
+  // Inside a link box dropped between two paragraphs, its titles cost nothing: the heading paid for the box.
+  let inBox = false;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Unit;
-    const raw = rows.has(i)
-      ? 0
-      : unit.reason === AUTHOR_BOX_REASON && units[i + 1]?.sentence === true
-        ? PROSE_WALL
-        : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
-          ? WALL
-          : isOrphanHeading(units, i)
-            ? FURNITURE
-            : lineScore(unit);
+    inBox &&= unit.reason === LINKED_STORY_REASON;
+    const orphan: boolean = !inBox && isOrphanHeading(units, i);
+    inBox ||= orphan;
+    const raw =
+      rows.has(i) || (inBox && !orphan)
+        ? 0
+        : unit.reason === AUTHOR_BOX_REASON && units[i + 1]?.sentence === true
+          ? PROSE_WALL
+          : proseWords >= TEASER_BYLINE_AFTER_PROSE && isBylineLine(unit.text, unit.words)
+            ? WALL
+            : orphan
+              ? FURNITURE
+              : lineScore(unit);
     if (raw > 0) proseWords += raw;
     if ((unit.wall === 'comments' || unit.reason === TIMESTAMP_REASON) && proseWords >= PROSE_BEFORE_COMMENTS) {
       // A timestamp line once the story has begun stamps a comment (or a teaser): the thread starts here.

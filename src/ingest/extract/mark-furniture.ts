@@ -12,11 +12,10 @@ import {
   matchBoilerplate,
   PROMPT_REASON,
   CALL_TO_ACTION_REASON,
+  LINKED_STORY_REASON,
   WIDGET_LABEL_REASON,
 } from './boilerplate-rules.ts';
 import { withRole, withWall, type Draft, type Unit } from './draft.ts';
-
-const LINKED_STORY_REASON = 'link to another story';
 
 export function markFurniture(draft: Draft): Draft {
   const units: Unit[] = draft.units.map((unit) => {
@@ -135,7 +134,8 @@ const PROSE_BEFORE_LINKS = 15;
  * between, are its links: news pages drop such boxes between paragraphs, and their titles would otherwise
  * read as subheadings or highlights. A label must break the prose (a blank line under a sentence, or another
  * box); a heading must come after some prose, since a navigation box may sit right above the headline.
- * The run ends at the first blank line.
+ * The run ends at the first blank line; under a heading, one-word labels between the titles ("Warning",
+ * "Video") are part of it.
  */
 function removeLabelledLinks(units: Unit[]): Unit[] {
   let proseSeen = false;
@@ -153,7 +153,7 @@ function removeLabelledLinks(units: Unit[]): Unit[] {
       const link = units[j];
       const above = units[j - 1];
       if (link === undefined || above === undefined || link.line !== above.line + 1) break;
-      if (link.role !== null || link.words < 2 || link.words > MAX_LINK_WORDS) break;
+      if (link.role !== null || link.words > MAX_LINK_WORDS || (link.words < 2 && !heading)) break;
       if (link.sentence && !heading) break;
       units[j] = withRole(link, 'removed', LINKED_STORY_REASON);
     }
