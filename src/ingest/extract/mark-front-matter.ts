@@ -5,6 +5,7 @@
  * and the standfirst before the highlights so a one-line dek is never a one-item summary.
  */
 import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
+import { splitDateline } from './dateline.ts';
 import { assignRoles, remove, withRole, type Draft } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
 import { followsAuthorLabel, isBylineLine, isDateLine, isNamesLine } from './byline-and-date-lines.ts';
@@ -120,10 +121,21 @@ export function markStandfirst(draft: Draft): Draft {
     const words = unit.words;
     if (BULLET.test(unit.text)) return draft;
     if (words >= MIN_STANDFIRST_WORDS && words <= MAX_STANDFIRST_WORDS) {
+      // "HAYWARD, Calif. (AP) — The Latest on …": a wire story's first paragraph, whatever follows it.
+      if (opensWithDashedDateline(unit.text) && draft.body !== null) {
+        const opened = assignRoles(draft, (_u, j) => (j === i ? { role: 'paragraph' } : null));
+        return { ...opened, body: { start: i, end: draft.body.end } };
+      }
       return assignRoles(draft, (_u, j) => (j === i ? { role: 'standfirst' } : null));
     }
   }
   return draft;
+}
+
+/** A dateline set off by a dash; a capitalised word before a colon ("UPDATE: …") is a label, not a place. */
+function opensWithDashedDateline(text: string): boolean {
+  const dateline = splitDateline(text);
+  return dateline !== null && /[—–-]\s*$/.test(text.slice(0, text.length - dateline.rest.length));
 }
 
 /**
