@@ -19,6 +19,8 @@ export const routes: RouteObject[] = [
           // Compare coverage brings jsdiff; few readers open it, so it is fetched when they do.
           { path: 'compare', lazy: () => import('./routes/compare-route.tsx') },
           { path: 'saved', Component: SavedRoute },
+          // Every copy of a story covered by more outlets than its row lists.
+          { path: 'story', lazy: () => import('./routes/story-route.tsx') },
           // Search and its engine are a separate chunk, fetched on the first search.
           { path: 'search', lazy: () => import('./routes/search-route.tsx') },
           { path: '*', Component: NotFoundView },

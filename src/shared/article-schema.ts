@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 
 /** Bump when an emitted shape changes incompatibly; the app refuses data of another version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const text = v.pipe(v.string(), v.minLength(1));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -106,7 +106,13 @@ export const StorySummarySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[\p{Ll}\p{Lo}\p{N}-]+$/u)),
   headline: text,
   standfirst: v.nullable(text),
+  /**
+   * The copies shown with the story, newest first: all of them for a small story, at most a dozen for one
+   * covered by hundreds of outlets (`data/story/<id>.json` lists every copy).
+   */
   members: v.pipe(v.array(ArticleRefSchema), v.minLength(1)),
+  /** How many copies the story has in all. */
+  memberCount: v.pipe(count, v.minValue(1)),
   earliest: ArticleSchema.entries.published,
   latest: ArticleSchema.entries.published,
   readingMinutes: count,
@@ -128,6 +134,14 @@ export const StoryPageSchema = v.object({
   page: v.pipe(count, v.minValue(1)),
   pageCount: count,
   stories: v.array(StorySummarySchema),
+});
+
+/** `data/story/<id>.json`: every copy of one story, newest first. */
+export const StoryCopiesSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  id: StorySummarySchema.entries.id,
+  headline: text,
+  members: v.pipe(v.array(ArticleRefSchema), v.minLength(1)),
 });
 
 /** `data/articles/<id>.json`: an article with what its page shows beside it. */
@@ -152,4 +166,5 @@ export type RelatedArticle = v.InferOutput<typeof RelatedArticleSchema>;
 export type StorySummary = v.InferOutput<typeof StorySummarySchema>;
 export type SiteIndex = v.InferOutput<typeof SiteIndexSchema>;
 export type StoryPage = v.InferOutput<typeof StoryPageSchema>;
+export type StoryCopies = v.InferOutput<typeof StoryCopiesSchema>;
 export type ArticleEntry = v.InferOutput<typeof ArticleEntrySchema>;

@@ -20,6 +20,11 @@ export const PREVIEW_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 export const siteIndexPath = (): string => `${DATA_ROOT}/index.json`;
 export const storyPagePath = (page: number): string => `${DATA_ROOT}/stories/page-${page}.json`;
 export const articleEntryPath = (id: string): string => `${DATA_ROOT}/articles/${encodeURIComponent(id)}.json`;
+export const storyCopiesPath = (id: string): string => `${DATA_ROOT}/story/${encodeURIComponent(id)}.json`;
+
+/** Every copy of one story; `?id=` names the story. */
+export const STORY_PATH = '/story/';
+export const storyPath = (id: string): string => `${STORY_PATH}?id=${encodeURIComponent(id)}`;
 
 export const searchIndexPath = (): string => `${DATA_ROOT}/search-index.json`;
 /** The search page; `?q=` holds the query so a search can be shared and survives a reload. */

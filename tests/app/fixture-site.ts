@@ -8,6 +8,7 @@ import { vi } from 'vitest';
 import { extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { relateCorpus } from '../../src/ingest/relate/relate-corpus.ts';
 import { buildSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
+import { storyCopies } from '../../src/ingest/emit/write-site-data.ts';
 import { SCHEMA_VERSION, type Article, type ArticleEntry } from '../../src/shared/article-schema.ts';
 
 const SEEDS = ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt'];
@@ -41,6 +42,7 @@ export function siteFiles(): Map<string, unknown> {
     stories: corpus.stories,
   });
   for (const a of articles) files.set(`/data/articles/${a.id}.json`, entryFor(a));
+  for (const story of corpus.stories) files.set(`/data/story/${story.id}.json`, storyCopies(story));
   files.set('/data/search-index.json', JSON.parse(JSON.stringify(buildSearchIndex(corpus.stories, articles))));
   return files;
 }

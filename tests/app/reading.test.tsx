@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../src/app/components/relative-time.tsx';
 import { StoryRow } from '../../src/app/components/story-row.tsx';
+import { StorySidebar } from '../../src/app/components/story-sidebar.tsx';
 import { routes } from '../../src/app/router.tsx';
 import type { StorySummary } from '../../src/shared/article-schema.ts';
 import { articles, serveSite, siteFiles } from './fixture-site.ts';
@@ -37,14 +38,19 @@ describe('relativeTime', () => {
 });
 
 describe('outlet chips', () => {
-  const story = (n: number): StorySummary => {
+  const story = (n: number, listed = n): StorySummary => {
     const [first] = siteFilesStories();
     if (first === undefined) throw new Error('fixture has no story');
     const member = first.members[0];
     if (member === undefined) throw new Error('fixture story has no member');
     return {
       ...first,
-      members: Array.from({ length: n }, (_, i) => ({ ...member, id: `copy-${i}`, outlet: `Outlet ${i}` })),
+      members: Array.from({ length: Math.min(n, listed) }, (_, i) => ({
+        ...member,
+        id: `copy-${i}`,
+        outlet: `Outlet ${i}`,
+      })),
+      memberCount: n,
     };
   };
 
@@ -59,6 +65,31 @@ describe('outlet chips', () => {
     await userEvent.click(within(chips).getByRole('button', { name: 'Show 3 more copies' }));
     expect(within(chips).getAllByRole('link')).toHaveLength(6);
     expect(document.activeElement?.textContent).toBe('Outlet 3');
+  });
+
+  it('links "+N" to the page of every copy when the story lists only some of them', () => {
+    const big = story(40, 12);
+    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={big} /> }])} />);
+    const chips = screen.getByRole('list', { name: 'Copies of this story' });
+    const more = within(chips).getByRole('link', { name: 'All 40 copies' });
+    expect(more.textContent).toBe('+37');
+    expect(more.getAttribute('href')).toBe(`/story/?id=${encodeURIComponent(big.id)}`);
+    expect(within(chips).getAllByRole('link')).toHaveLength(4);
+  });
+
+  it('offers every copy beside an article when the sidebar lists only some', () => {
+    const big = story(40, 12);
+    const current = big.members[0];
+    if (current === undefined) throw new Error('no member');
+    render(
+      <RouterProvider
+        router={createMemoryRouter([
+          { path: '/', element: <StorySidebar current={current} story={big} related={[]} /> },
+        ])}
+      />,
+    );
+    const all = screen.getByRole('link', { name: 'All 40 copies of this story' });
+    expect(all.getAttribute('href')).toBe(`/story/?id=${encodeURIComponent(big.id)}`);
   });
 
   it('shows four outlets in full rather than "+1"', () => {
@@ -109,5 +140,29 @@ describe('the Saved list', () => {
     await userEvent.click(screen.getByRole('button', { name: `Remove: ${copyA.headline}` }));
     expect(screen.queryByRole('link', { name: copyA.headline })).toBeNull();
     expect(screen.getByText(/Nothing saved yet/)).toBeTruthy();
+  });
+});
+
+describe('the page of every copy of a story', () => {
+  it('lists each copy with its outlet, linking to it, from /story/?id=', async () => {
+    serveSite();
+    const [story] = siteFilesStories();
+    if (story === undefined) throw new Error('fixture has no story');
+    renderAt(`/story/?id=${encodeURIComponent(story.id)}`);
+    expect(await screen.findByRole('heading', { level: 1, name: story.headline })).toBeTruthy();
+    const copies = screen.getAllByRole('listitem');
+    expect(copies).toHaveLength(story.memberCount);
+    for (const member of story.members) {
+      const link = screen.getByRole('link', {
+        name: new RegExp(member.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      });
+      expect(link.getAttribute('href')).toBe(`/article/${member.id}/`);
+    }
+  });
+
+  it('shows the not-found view for a story that does not exist', async () => {
+    serveSite();
+    renderAt('/story/?id=no-such-story');
+    expect(await screen.findByRole('heading', { level: 1, name: /not found/i })).toBeTruthy();
   });
 });

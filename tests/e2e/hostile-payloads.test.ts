@@ -131,9 +131,15 @@ async function idsBySourceFile(page: Page): Promise<Map<string, string>> {
   for (let p = 1; ; p++) {
     const list = (await (await page.request.get(`${site.url}/data/stories/page-${p}.json`)).json()) as {
       pageCount: number;
-      stories: { members: { id: string; sourceFile: string }[] }[];
+      stories: { id: string }[];
     };
-    for (const s of list.stories) for (const m of s.members) ids.set(m.sourceFile, m.id);
+    // A story lists a dozen copies; its own file lists them all.
+    for (const s of list.stories) {
+      const story = (await (await page.request.get(`${site.url}/data/story/${s.id}.json`)).json()) as {
+        members: { id: string; sourceFile: string }[];
+      };
+      for (const m of story.members) ids.set(m.sourceFile, m.id);
+    }
     if (p >= list.pageCount) break;
   }
   return ids;

@@ -1,7 +1,7 @@
 /** One story in the list: headline linking to its fullest copy, standfirst, time, and every outlet's copy. */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { articlePath } from '../../shared/site-paths.ts';
+import { articlePath, storyPath } from '../../shared/site-paths.ts';
 import type { StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 import { RelativeTime } from './relative-time.tsx';
@@ -16,8 +16,10 @@ export function leadArticleId(story: StorySummary): string {
 
 function OutletChips({ story }: { story: StorySummary }) {
   const [expanded, setExpanded] = useState(false);
-  const hidden = story.members.length - SHOWN_OUTLETS;
-  const shown = expanded || hidden <= 1 ? story.members : story.members.slice(0, SHOWN_OUTLETS);
+  const hidden = story.memberCount - SHOWN_OUTLETS;
+  // A story with more copies than its data lists links "+N" to the page that lists them all.
+  const listsAll = story.members.length >= story.memberCount;
+  const shown = expanded || (listsAll && hidden <= 1) ? story.members : story.members.slice(0, SHOWN_OUTLETS);
   return (
     <ul className="outlets" aria-label="Copies of this story">
       {shown.map((m, i) => (
@@ -32,7 +34,13 @@ function OutletChips({ story }: { story: StorySummary }) {
           </Link>
         </li>
       ))}
-      {shown.length < story.members.length ? (
+      {!listsAll ? (
+        <li>
+          <Link className="more-outlets" to={storyPath(story.id)} aria-label={`All ${story.memberCount} copies`}>
+            +{hidden}
+          </Link>
+        </li>
+      ) : shown.length < story.members.length ? (
         <li>
           <button
             type="button"

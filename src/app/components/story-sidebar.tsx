@@ -1,6 +1,6 @@
 /** Beside an article: the same story's other copies first, then related articles with why they relate. */
 import { Link } from 'react-router';
-import { articlePath, comparePath, storyFeedPath } from '../../shared/site-paths.ts';
+import { articlePath, comparePath, storyFeedPath, storyPath } from '../../shared/site-paths.ts';
 import type { ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 
@@ -35,6 +35,11 @@ export function StorySidebar({
             ))}
           </ul>
         )}
+        {story.members.length < story.memberCount ? (
+          <p className="all-copies">
+            <Link to={storyPath(story.id)}>All {story.memberCount} copies of this story</Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="related">
         <h2 id="related">Related</h2>

@@ -4,7 +4,10 @@
  *
  *   data/index.json               SiteIndex: counts and the number of list pages
  *   data/stories/page-<n>.json    StoryPage: one page of the story list, newest first
+ *   data/story/<id>.json          StoryCopies: every copy of one story
  *   data/articles/<id>.json       ArticleEntry: the article, its story and its related articles
+ *
+ * Pages and entries list at most a dozen copies of a story (listed-story.ts); the story's file has them all.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,15 +16,19 @@ import {
   ArticleEntrySchema,
   SCHEMA_VERSION,
   SiteIndexSchema,
+  StoryCopiesSchema,
   StoryPageSchema,
   type Article,
   type ArticleEntry,
   type SiteIndex,
+  type StoryCopies,
   type StoryPage,
+  type StorySummary,
 } from '../../shared/article-schema.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { FileWriter } from './file-writer.ts';
+import { listedStory } from './listed-story.ts';
 
 export const STORIES_PER_PAGE = 30;
 
@@ -43,6 +50,7 @@ export async function writeSiteData(
   const dataDir = join(outDir, 'data');
   await mkdir(join(dataDir, 'stories'), { recursive: true });
   await mkdir(join(dataDir, 'articles'), { recursive: true });
+  await mkdir(join(dataDir, 'story'), { recursive: true });
 
   const pageCount = Math.max(1, Math.ceil(corpus.stories.length / STORIES_PER_PAGE));
   const index: SiteIndex = parseOrThrow(
@@ -69,11 +77,16 @@ export async function writeSiteData(
         schemaVersion: SCHEMA_VERSION,
         page,
         pageCount,
-        stories: corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE),
+        stories: corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE).map(listedStory),
       },
       name,
     );
     await writeJson(writer, join(outDir, name), data, digest);
+  }
+
+  for (const story of corpus.stories) {
+    const name = `data/story/${story.id}.json`;
+    await writeJson(writer, join(outDir, name), parseOrThrow(StoryCopiesSchema, storyCopies(story), name), digest);
   }
 
   for (const article of articles) {
@@ -89,9 +102,19 @@ export async function writeSiteData(
   return digest.digest('hex');
 }
 
+/** Every copy of a story: the file the story list's "+N" and the sidebar's "All N copies" open. */
+export function storyCopies(story: StorySummary): StoryCopies {
+  return { schemaVersion: SCHEMA_VERSION, id: story.id, headline: story.headline, members: story.members };
+}
+
 /** An article with its story and related articles: its data file, and what its share page shows. */
 export function articleEntry(article: Article, corpus: RelatedCorpus): ArticleEntry {
   const story = corpus.storyOf.get(article.id);
   if (story === undefined) throw new Error(`article ${article.id} (${article.sourceFile}) is in no story`);
-  return { schemaVersion: SCHEMA_VERSION, article, story, related: corpus.relatedOf.get(article.id) ?? [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    article,
+    story: listedStory(story),
+    related: corpus.relatedOf.get(article.id) ?? [],
+  };
 }

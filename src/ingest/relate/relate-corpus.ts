@@ -55,6 +55,7 @@ function summarise(members: readonly Article[]): StorySummary {
     members: [...members]
       .sort((a, b) => compareDatesDesc(a.published, b.published) || b.wordCount - a.wordCount)
       .map(articleRef),
+    memberCount: members.length,
     earliest: dates[0] ?? null,
     latest: dates[dates.length - 1] ?? null,
     readingMinutes: fullest.readingMinutes,

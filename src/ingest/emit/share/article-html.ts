@@ -6,7 +6,7 @@
 import type { Article, ArticleEntry, Block } from '../../../shared/article-schema.ts';
 import { formatDate } from '../../../shared/format-date.ts';
 import { outletLabel } from '../../../shared/outlet-label.ts';
-import { articlePath, SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
+import { articlePath, SITE_NAME, storyFeedPath, storyPath } from '../../../shared/site-paths.ts';
 import { escapeHtml as e } from './html-text.ts';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -66,6 +66,9 @@ function sidebarHtml({ article, story, related }: ArticleEntry): string {
       ),
       'No other outlet&#39;s copy yet.',
     ) +
+    (story.members.length < story.memberCount
+      ? `<p class="all-copies"><a href="${e(storyPath(story.id))}">All ${story.memberCount} copies of this story</a></p>`
+      : '') +
     `</section><section aria-labelledby="related"><h2 id="related">Related</h2>` +
     list(
       related.map(

@@ -7,7 +7,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArticleEntry } from '../../../shared/article-schema.ts';
-import { COMPARE_PATH, SAVED_PATH, SEARCH_PATH, SITE_NAME, storyFeedPath } from '../../../shared/site-paths.ts';
+import {
+  COMPARE_PATH,
+  SAVED_PATH,
+  SEARCH_PATH,
+  SITE_NAME,
+  STORY_PATH,
+  storyFeedPath,
+} from '../../../shared/site-paths.ts';
 import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml } from './article-html.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
@@ -108,6 +115,7 @@ export async function writeSharePages(
     [COMPARE_PATH, 'Compare coverage', 'Comparing copies needs JavaScript.'],
     [SEARCH_PATH, 'Search', 'Searching needs JavaScript.'],
     [SAVED_PATH, 'Saved', 'The Saved list is kept by JavaScript on this device.'],
+    [STORY_PATH, 'All copies of a story', 'Listing every copy of a story needs JavaScript.'],
   ] as const;
   for (const [path, title, needs] of appOnlyPages) {
     await writePage(
