@@ -10,7 +10,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bump when the corpus a seed produces changes, so cached corpora are made again. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface SourceArticle {
   readonly topic: string;
@@ -201,7 +201,7 @@ function byTopic(sources: readonly SourceArticle[]): Map<string, SourceArticle[]
 const NAME_INSIDE = /(?<=[\p{Ll}\d,;:'’] )\p{Lu}\p{Ll}{2,}/gu;
 
 /**
- * Renames the people, places and organisations of a borrowed paragraph, the same name to the same
+ * Renames the people, places and organisations of a borrowed paragraph (or headline), the same name to the same
  * invented one within a story. A borrowed paragraph kept verbatim would be wire copy shared by every
  * collage that drew it (each is drawn about ten times at 100k articles): stories would chain into
  * "stories" of hundreds of unrelated events, which no real corpus has. Renamed, collages share a topic's
@@ -244,14 +244,15 @@ function makeStory(index: number, sources: readonly SourceArticle[], random: () 
   const sameTopic = byTopic(sources).get(lead.topic) ?? [lead];
   const [min, max] = COLLAGE_PARAGRAPHS;
   const count = min + Math.floor(random() * (max - min + 1));
-  const paragraphs = [lead.paragraphs[0] ?? lead.headline];
+  // The lead is renamed too: at 100k every source leads about twenty collages.
   const rename = renamer(random);
+  const paragraphs = [rename(lead.paragraphs[0] ?? lead.headline)];
   while (paragraphs.length < count) {
     const from = pick(sameTopic, random);
     paragraphs.push(rename(pick(from.paragraphs, random)));
   }
   return {
-    headline: `${lead.headline}: ${name} responds`,
+    headline: `${rename(lead.headline)}: ${name} responds`,
     paragraphs: paragraphs.map((p, i) => (i % 3 === 1 ? `${p} ${name} said the matter was far from settled.` : p)),
     topic: lead.topic,
     published,

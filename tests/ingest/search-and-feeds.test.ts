@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
+import { STORY_FEED_SIZE } from '../../src/ingest/emit/write-feeds.ts';
 import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchIndexFile } from '../../src/shared/search-options.ts';
@@ -158,6 +159,22 @@ describe('feeds', () => {
       feed: { entry: { link: { '@href': string } }[] };
     };
     expect(atom.feed.entry).toHaveLength(2);
+  });
+
+  it("keeps a large story's feed to its newest copies", async () => {
+    const stories = (
+      JSON.parse(await readFile(join(out, 'data/stories/page-1.json'), 'utf8')) as {
+        stories: { id: string; memberCount: number }[];
+      }
+    ).stories;
+    const big = stories.reduce((a, b) => (b.memberCount > a.memberCount ? b : a));
+    expect(big.memberCount).toBeGreaterThan(STORY_FEED_SIZE);
+    const atom = xml.parse(await readFile(join(out, 'feeds', 'story', `${big.id}.xml`), 'utf8')) as {
+      feed: { entry: { published: string }[] };
+    };
+    expect(atom.feed.entry).toHaveLength(STORY_FEED_SIZE);
+    const dates = atom.feed.entry.map((e) => e.published);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Feeds: the latest articles as RSS 2.0 (`feed.xml`), Atom (`atom.xml`) and JSON Feed 1.1 (`feed.json`),
- * and one Atom feed per story (`feeds/story/<id>.xml`) so a reader can follow one story's new coverage.
+ * and one Atom feed per story (`feeds/story/<id>.xml`, its newest copies) so a reader can follow one story's
+ * new coverage.
  * RSS and Atom come from the `feed` library (it escapes and formats the XML); its JSON output is JSON Feed
  * 1.0, so the 1.1 document is written here from the same entries.
  */
@@ -14,6 +15,11 @@ import { escapeHtml } from './share/html-text.ts';
 import { describeArticle } from './share/share-meta.ts';
 
 export const FEED_SIZE = 50;
+/**
+ * A story's feed tells its followers about new copies: the newest 20 are plenty for a feed reader, and
+ * a story covered by hundreds of outlets would otherwise make a feed of megabytes.
+ */
+export const STORY_FEED_SIZE = 20;
 const SITE_DESCRIPTION = "Every outlet's copy of the news, grouped by story.";
 
 /** Newest first; articles without a date keep their input order after the dated ones. */
@@ -135,7 +141,7 @@ export async function writeFeeds(
   const byId = new Map(articles.map((a) => [a.id, a]));
   await mkdir(join(outDir, 'feeds', 'story'), { recursive: true });
   for (const story of stories) {
-    const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? []));
+    const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? [])).slice(0, STORY_FEED_SIZE);
     const self = `${siteUrl}${storyFeedPath(story.id)}`;
     const feed = makeFeed({
       title: `${story.headline} — ${SITE_NAME}`,
