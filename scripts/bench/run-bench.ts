@@ -85,8 +85,14 @@ async function corpusOf(size: number, sources: readonly SourceArticle[]): Promis
   return dir;
 }
 
-async function buildOnce(articles: string, out: string, images: boolean, cache?: string): Promise<BuildRun> {
-  await rm(out, { recursive: true, force: true });
+async function buildOnce(
+  articles: string,
+  out: string,
+  images: boolean,
+  cache?: string,
+  { keepOutput = false } = {},
+): Promise<BuildRun> {
+  if (!keepOutput) await rm(out, { recursive: true, force: true });
   const { stdout } = await run(
     process.execPath,
     [
@@ -105,8 +111,9 @@ async function buildOnce(articles: string, out: string, images: boolean, cache?:
 }
 
 /**
- * Rebuild after one article changed: a sentence is added to the first file, the site built again with the
- * cold build's cache, and the file put back as it was (so the corpus stays the seeded one).
+ * Rebuild after one article changed: a sentence is added to the first file, the site built again into
+ * the built folder with the cold build's cache (as a second `broadsheet build` runs), and the file put
+ * back as it was (so the corpus stays the seeded one).
  */
 async function rebuildAfterOneChange(articles: string, out: string, cache: string): Promise<BuildRun> {
   const first = (await readdir(articles)).sort()[0];
@@ -118,7 +125,7 @@ async function rebuildAfterOneChange(articles: string, out: string, cache: strin
     Buffer.concat([original, Buffer.from('\nA late paragraph the editor added after publication.\n')]),
   );
   try {
-    return await buildOnce(articles, out, false, cache);
+    return await buildOnce(articles, out, false, cache, { keepOutput: true });
   } finally {
     await writeFile(path, original);
   }

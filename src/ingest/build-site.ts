@@ -14,6 +14,7 @@ import { writeHeaders } from './emit/write-headers.ts';
 import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
 import { writeSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
+import { OutputManifest } from './emit/output-manifest.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
@@ -81,11 +82,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   for (const entry of leftOut) log(formatLeftOut(entry));
 
   const corpus = await relateCorpusInParallel(articles, undefined, clock);
-  if (options.skipApp !== true) await clock.time('app shell', () => buildAppShell(outDir));
-  const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt));
+  // With a cache, files the last build wrote into this folder unchanged are left alone.
+  const manifest = cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir);
+  if (options.skipApp !== true) {
+    await clock.time('app shell', () => buildAppShell(outDir, { clean: manifest === null }));
+  }
+  const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt, manifest));
   const searchDigest = await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
   await clock.time('feeds', async () => {
-    await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt);
+    await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest);
     await writeSitemap(outDir, articles, siteUrl);
   });
   if (options.skipApp !== true) {
@@ -95,6 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         articles.map((a) => articleEntry(a, corpus)),
         siteUrl,
         (written) => clock.step(written, articles.length),
+        manifest,
       ),
     );
   }
@@ -110,12 +116,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
             date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
           },
         })),
-        { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'preview-images') },
+        { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'preview-images'), manifest },
       ),
     );
   }
   if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
   await writeHeaders(outDir);
+  const removed = manifest?.finish() ?? 0;
+  if (removed > 0) log(`removed ${removed} file(s) the last build wrote that this one no longer makes`);
   options.progress?.finish();
   const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
   await writeReport(outDir, report);

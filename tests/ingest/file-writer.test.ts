@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('FileWriter', () => {
   it('writes every file with a few in flight, making folders when asked', async () => {
-    const writer = new FileWriter(4);
+    const writer = new FileWriter(null, 4);
     for (let i = 0; i < 50; i++)
       await writer.write(join(dir, `f${i}`, 'index.html'), `page ${i}`, { makeFolder: true });
     await writer.flush();
@@ -24,7 +24,7 @@ describe('FileWriter', () => {
   });
 
   it('reports a failed write on flush rather than losing it', async () => {
-    const writer = new FileWriter(4);
+    const writer = new FileWriter(null, 4);
     await writer.write(join(dir, 'missing-folder', 'a.json'), '{}');
     await expect(writer.flush()).rejects.toThrow(/ENOENT/);
   });

@@ -12,6 +12,8 @@ import type { Article, StorySummary } from '../../shared/article-schema.ts';
 import { articlePath, SITE_NAME, storyFeedPath } from '../../shared/site-paths.ts';
 import { articleBlocksHtml } from './share/article-html.ts';
 import { escapeHtml } from './share/html-text.ts';
+import { FileWriter } from './file-writer.ts';
+import type { OutputManifest } from './output-manifest.ts';
 import { describeArticle } from './share/share-meta.ts';
 
 export const FEED_SIZE = 50;
@@ -120,6 +122,7 @@ export async function writeFeeds(
   stories: readonly StorySummary[],
   siteUrl: string,
   builtAt: string,
+  manifest: OutputManifest | null = null,
 ): Promise<void> {
   const built = new Date(builtAt);
   const latest = newestFirst(articles).slice(0, FEED_SIZE);
@@ -140,6 +143,7 @@ export async function writeFeeds(
 
   const byId = new Map(articles.map((a) => [a.id, a]));
   await mkdir(join(outDir, 'feeds', 'story'), { recursive: true });
+  const writer = new FileWriter(manifest);
   for (const story of stories) {
     const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? [])).slice(0, STORY_FEED_SIZE);
     const self = `${siteUrl}${storyFeedPath(story.id)}`;
@@ -151,6 +155,7 @@ export async function writeFeeds(
       updated: members[0]?.published == null ? built : new Date(members[0].published),
     });
     for (const article of members) feed.addItem(atomItem(feedItem(article, siteUrl, built)));
-    await writeFile(join(outDir, 'feeds', 'story', `${story.id}.xml`), feed.atom1());
+    await writer.write(join(outDir, 'feeds', 'story', `${story.id}.xml`), feed.atom1());
   }
+  await writer.flush();
 }

@@ -29,6 +29,7 @@ import { parseOrThrow } from '../../shared/validate.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { FileWriter } from './file-writer.ts';
 import { listedStory } from './listed-story.ts';
+import type { OutputManifest } from './output-manifest.ts';
 
 export const STORIES_PER_PAGE = 30;
 
@@ -44,9 +45,10 @@ export async function writeSiteData(
   articles: readonly Article[],
   corpus: RelatedCorpus,
   builtAt: string,
+  manifest: OutputManifest | null = null,
 ): Promise<string> {
   const digest = createHash('sha256');
-  const writer = new FileWriter();
+  const writer = new FileWriter(manifest);
   const dataDir = join(outDir, 'data');
   await mkdir(join(dataDir, 'stories'), { recursive: true });
   await mkdir(join(dataDir, 'articles'), { recursive: true });

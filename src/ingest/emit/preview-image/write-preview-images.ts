@@ -3,6 +3,7 @@
  * by content and code version and the missing ones are shared among worker threads, one per core.
  */
 import { createHash } from 'node:crypto';
+import type { OutputManifest } from '../output-manifest.ts';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -28,6 +29,8 @@ export interface PreviewOptions {
   /** Worker threads to use; defaults to the number of cores. */
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The output manifest: an image the last build put in this folder for the same card stays as it is. */
+  readonly manifest?: OutputManifest | null;
 }
 
 export interface PreviewResult {
@@ -73,7 +76,12 @@ export async function writePreviewImages(
       tasks.push({ card: job.card, paths: [out] });
       continue;
     }
-    const cachePath = join(options.cacheDir, `${cardKey(version, job.card)}.png`);
+    const key = cardKey(version, job.card);
+    if (options.manifest?.unchanged(out, key) === true) {
+      cached++;
+      continue;
+    }
+    const cachePath = join(options.cacheDir, `${key}.png`);
     try {
       await copyFile(cachePath, out);
       cached++;

@@ -20,6 +20,7 @@ import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
 import { FileWriter } from '../file-writer.ts';
+import type { OutputManifest } from '../output-manifest.ts';
 
 const SITE_DESCRIPTION = "Every outlet's copy of the news, grouped by story, readable offline.";
 
@@ -86,9 +87,10 @@ export async function writeSharePages(
   entries: Iterable<ArticleEntry>,
   siteUrl: string,
   onWritten: (count: number) => void = () => {},
+  manifest: OutputManifest | null = null,
 ): Promise<number> {
   const { template, shell } = await readPageTemplate(outDir);
-  const writer = new FileWriter();
+  const writer = new FileWriter(manifest);
   let written = 0;
   for (const entry of entries) {
     const html = template.render({

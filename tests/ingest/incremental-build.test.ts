@@ -1,0 +1,99 @@
+/**
+ * A rebuild into the same folder with the cache on: files whose content did not change are not
+ * written again, changed ones are, and the files of an article removed since are deleted.
+ */
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
+import { OutputManifest } from '../../src/ingest/emit/output-manifest.ts';
+
+let work: string;
+let articles: string;
+let out: string;
+let cache: string;
+
+const story = (place: string, extra = '') =>
+  `Flooding closes the ${place} ring road for a second day\n\nPublished 4 March 2025\n\n` +
+  `The ${place} ring road stayed closed on Tuesday after the river burst its banks overnight, and the council said repairs to the drains would take until the weekend.${extra}\n\n` +
+  `Buses are running on diversions and drivers have been asked to avoid the area around the bridge.\n`;
+
+async function build(): Promise<BuildResult> {
+  return buildSite({ articlesDir: articles, outDir: out, cacheDir: cache, skipApp: true, log: () => {} });
+}
+
+const mtime = async (path: string) => (await stat(path)).mtimeMs;
+const entryFile = (result: BuildResult, source: string) =>
+  join(out, 'data', 'articles', `${result.articles.find((a) => a.sourceFile === source)?.id ?? 'missing'}.json`);
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'broadsheet-incremental-'));
+  articles = join(work, 'articles');
+  out = join(work, 'out');
+  cache = join(work, 'cache');
+  await mkdir(articles);
+  await writeFile(join(articles, 'leeds.txt'), story('Leeds'));
+  await writeFile(
+    join(articles, 'york.txt'),
+    "Library reopens after a year of repairs\n\nPublished 3 March 2025\n\nThe city library reopened on Monday after a year of repairs to its roof, with a new children's floor and longer opening hours at weekends.\n",
+  );
+  await writeFile(
+    join(articles, 'hull.txt'),
+    'Ferry timetable changes for the winter\n\nThe ferry to the islands will run four times a day from November instead of six, the operator said, because fewer passengers travel in the winter months.\n',
+  );
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('an incremental rebuild', () => {
+  it('rewrites only what changed and deletes what is gone', async () => {
+    const first = await build();
+    // York's story has only York: its file and feed do not change (its entry does: related lists move).
+    const yorkId = first.articles.find((a) => a.sourceFile === 'york.txt')?.id ?? 'missing';
+    const york = join(out, 'data', 'story', `${yorkId}.json`);
+    const yorkFeed = join(out, 'feeds', 'story', `${yorkId}.xml`);
+    const yorkFeedBefore = await mtime(yorkFeed);
+    const hull = entryFile(first, 'hull.txt');
+    const leeds = entryFile(first, 'leeds.txt');
+    const yorkBefore = await mtime(york);
+    await new Promise((r) => setTimeout(r, 20));
+
+    await writeFile(join(articles, 'leeds.txt'), story('Leeds', ' A second pump arrived on Wednesday.'));
+    await rm(join(articles, 'hull.txt'));
+    const second = await build();
+
+    expect(await mtime(york)).toBe(yorkBefore);
+    expect(await mtime(yorkFeed)).toBe(yorkFeedBefore);
+    const leedsNow = entryFile(second, 'leeds.txt');
+    expect(leedsNow).toBe(leeds);
+    expect(await readFile(leedsNow, 'utf8')).toContain('A second pump arrived');
+    await expect(stat(hull)).rejects.toThrow();
+    expect(second.report.built).toBe(2);
+  });
+
+  it('writes everything again into a folder made anew', async () => {
+    await rm(out, { recursive: true, force: true });
+    const again = await build();
+    for (const a of again.articles)
+      expect((await stat(join(out, 'data', 'articles', `${a.id}.json`))).isFile()).toBe(true);
+  });
+});
+
+describe('OutputManifest', () => {
+  it('says a file is unchanged only when the last finished build wrote the same content there', async () => {
+    const folder = join(work, 'manifest-out');
+    const records = join(work, 'manifest-cache');
+    await mkdir(folder, { recursive: true });
+    const first = new OutputManifest(records, folder);
+    expect(first.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
+    first.finish();
+    const second = new OutputManifest(records, folder);
+    expect(second.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(true);
+    expect(second.unchanged(join(folder, 'b.json'), '{"b":1}')).toBe(false);
+    // Not finished (a failed build): the next one trusts nothing.
+    const third = new OutputManifest(records, folder);
+    expect(third.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
+  });
+});
