@@ -85,7 +85,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // With a cache, files the last build wrote into this folder unchanged are left alone.
   const manifest = cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir);
   if (options.skipApp !== true) {
-    await clock.time('app shell', () => buildAppShell(outDir, { clean: manifest === null }));
+    await clock.time('app shell', () =>
+      buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
+    );
   }
   const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt, manifest));
   const searchDigest = await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
