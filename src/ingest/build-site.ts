@@ -106,6 +106,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
+  // A build without images (the benchmark times them apart) leaves the last build's images in place.
+  if (options.previewImages === false) manifest?.keep('og');
   if (options.skipApp !== true && options.previewImages !== false) {
     await clock.time('preview images', () =>
       writePreviewImages(

@@ -85,15 +85,25 @@ describe('OutputManifest', () => {
   it('says a file is unchanged only when the last finished build wrote the same content there', async () => {
     const folder = join(work, 'manifest-out');
     const records = join(work, 'manifest-cache');
-    await mkdir(folder, { recursive: true });
+    await mkdir(join(folder, 'og'), { recursive: true });
+    await writeFile(join(folder, 'og', 'x.png'), 'png');
     const first = new OutputManifest(records, folder);
     expect(first.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
+    expect(first.unchanged(join(folder, 'og', 'x.png'), 'card-key')).toBe(false);
     first.finish();
+
+    // A build that skips the images keeps them: not deleted, and still known to the build after.
     const second = new OutputManifest(records, folder);
     expect(second.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(true);
     expect(second.unchanged(join(folder, 'b.json'), '{"b":1}')).toBe(false);
-    // Not finished (a failed build): the next one trusts nothing.
+    second.keep('og');
+    expect(second.finish()).toBe(0);
+    expect((await stat(join(folder, 'og', 'x.png'))).isFile()).toBe(true);
+
     const third = new OutputManifest(records, folder);
-    expect(third.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
+    expect(third.unchanged(join(folder, 'og', 'x.png'), 'card-key')).toBe(true);
+    // Not finished (a failed build): the next one trusts nothing.
+    const fourth = new OutputManifest(records, folder);
+    expect(fourth.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
   });
 });

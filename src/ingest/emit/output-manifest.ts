@@ -56,6 +56,12 @@ export class OutputManifest {
     return same;
   }
 
+  /** Keeps the last build's files under `folder` (a stage this build skips), neither rewritten nor deleted. */
+  keep(folder: string): void {
+    const prefix = `${folder.replace(/\/$/, '')}/`;
+    for (const [name, digest] of this.previous) if (name.startsWith(prefix)) this.current.set(name, digest);
+  }
+
   /** Deletes the files the last build recorded that this one did not produce, and saves this build's record. */
   finish(): number {
     let removed = 0;
