@@ -60,6 +60,16 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'pages ending in "More from World" teaser lists; section nav above the headline (seed 001)',
   },
   {
+    // The same headings in the languages of the corpus's other pages (Portuguese, Spanish, French, German,
+    // Italian, Dutch).
+    pattern:
+      /^(artigos relacionados|posts relacionados|notícias relacionadas|mais lidas|você (também )?pode gostar|noticias relacionadas|artículos relacionados|te puede interesar|lo más leído|vous aimerez aussi|articles similaires|les plus lus|sur le même sujet|das könnte sie auch interessieren|mehr zum thema|meistgelesen|ähnliche artikel|articoli correlati|potrebbe interessarti|i più letti|gerelateerde artikelen|meest gelezen)\s*:?$/iu,
+    maxWords: 6,
+    strength: 'section',
+    reason: LINK_HEADING_REASON,
+    taughtBy: 'Portuguese and Italian blogs ending in "Artigos relacionados" link lists',
+  },
+  {
     pattern: /^(\d+|no)\s+(comments?|responses?|replies)$|^comments? \(\d+\)$/i,
     maxWords: 3,
     strength: 'line',
@@ -67,7 +77,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     taughtBy: 'bylines followed by "0 Comments": a count beside the story, not the start of the thread',
   },
   {
-    pattern: /^(related|read more|read next|see also|also read|more)\s*:?$/i,
+    pattern:
+      /^(related|read more|read next|see also|also read|more|leia também|veja também|lee también|lea también|lire aussi|à lire aussi|leggi anche|lees ook|lesen sie auch|siehe auch)\s*:?$/iu,
     maxWords: 3,
     strength: 'line',
     reason: LINK_LABEL_REASON,
