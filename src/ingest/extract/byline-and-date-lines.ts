@@ -60,8 +60,11 @@ export function bylineName(text: string): string {
   return tail === null || tail.index === 0 ? name : name.slice(0, tail.index);
 }
 
-/** The name after a date line's last separator: "March 4, 2025 | by Helen" gives "Helen". */
-const BYLINE_AFTER_DATE = /\s[|•·/]\s*by\s+(\p{Lu}[\p{L}.'’ -]{1,60})$/u;
+/**
+ * The name after a date line's last separator, or right after its year: "March 4, 2025 | by Helen" gives
+ * "Helen", as do "Publicado em 4 de março de 2025 por Helen" and "Publié le 4 mars 2025 par Helen".
+ */
+const BYLINE_AFTER_DATE = /(?:\s[|•·/]\s*|(?<=\d{4})\s+)(?:by|por|par|von|door)\s+(\p{Lu}[\p{L}.'’ -]{1,60})$/u;
 
 export function bylineAfterDate(text: string): string | null {
   return BYLINE_AFTER_DATE.exec(text)?.[1]?.trim() ?? null;
