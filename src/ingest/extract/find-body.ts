@@ -14,7 +14,7 @@
 import { AUTHOR_BOX_REASON, LINK_HEADING_REASON, LINKED_STORY_REASON, TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isBylineLine } from './byline-and-date-lines.ts';
-import { endsLikeSentence } from './line-features.ts';
+import { endsLikeSentence, endsOnClause } from './line-features.ts';
 import type { SourceLine } from './source-lines.ts';
 
 /** A teaser's byline after the story costs this much: enough prose after it may still be the story. */
@@ -105,9 +105,8 @@ function readsAsProse(unit: Unit): boolean {
 
 /** A clause of a sentence wrapped over several lines of a prose block: it ends on a comma, the sentence goes on below. */
 function continuesInProse(unit: Unit): boolean {
-  return unit.spacing === 'isolated' && !unit.blankAfter && CLAUSE_END.test(unit.text);
+  return unit.spacing === 'isolated' && !unit.blankAfter && endsOnClause(unit.text);
 }
-const CLAUSE_END = /[,、，]$/u;
 
 /** The best-scoring run of `scores` within [from, to), by Kadane's algorithm. */
 function bestRun(

@@ -11,6 +11,12 @@ export const wordCount = countWords;
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
 const TERMINALS = new Set(['.', '!', '?', '…', '。', '！', '？']);
 
+/** Ends on a comma (Latin, ideographic or full-width): a clause whose sentence goes on below it. */
+export function endsOnClause(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x2c || last === 0x3001 || last === 0xff0c;
+}
+
 /** Ends in sentence punctuation, possibly inside closing quotes or brackets (a loop: it runs on every line). */
 export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;

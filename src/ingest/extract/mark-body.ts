@@ -5,7 +5,7 @@
 import { introducesList, tableRows, tableRowsEnd } from './find-body.ts';
 import { assignRoles, remove, withRole, type Draft, type Unit } from './draft.ts';
 import { firstParagraphIndex } from './find-headline.ts';
-import { ATTRIBUTION, isTitleLike, QUOTED_LINE } from './line-features.ts';
+import { ATTRIBUTION, endsOnClause, isTitleLike, QUOTED_LINE } from './line-features.ts';
 
 const MAX_ATTRIBUTION_WORDS = 12;
 const MAX_SUBHEADING_WORDS = 12;
@@ -80,7 +80,6 @@ function listItems(draft: Draft, from: number, to: number): Set<number> {
   return items;
 }
 
-const CLAUSE_END = /[,、，]$/u;
 /** Fewer words than this before a comma make a tag in a list ("Mac,"), not a clause. */
 const MIN_CLAUSE_WORDS = 3;
 
@@ -91,7 +90,7 @@ export function markParagraphs(draft: Draft): Draft {
     if (i < from || i >= to) return null;
     if (unit.sentence || unit.words >= MIN_PARAGRAPH_WORDS || items.has(i)) return { role: 'paragraph' };
     // The first clause of a sentence wrapped over several lines ("Besides that," / "selling …").
-    if (unit.words >= MIN_CLAUSE_WORDS && CLAUSE_END.test(unit.text) && draft.units[i + 1]?.line === unit.line + 1) {
+    if (unit.words >= MIN_CLAUSE_WORDS && endsOnClause(unit.text) && draft.units[i + 1]?.line === unit.line + 1) {
       return { role: 'paragraph' };
     }
     // "Here's what to know:" leads into what follows, even across a blank line.

@@ -3,7 +3,7 @@
  * 1-based line number in the file so removed lines and errors can point back to the input.
  */
 import { cutHoverCards } from './hover-cards.ts';
-import { wordCount } from './line-features.ts';
+import { endsOnClause, wordCount } from './line-features.ts';
 
 export interface SourceLine {
   /** 1-based line number in the input file. */
@@ -52,8 +52,6 @@ function isProseLine(text: string): boolean {
   return words + 1 >= PROSE_LINE_WORDS || (text.length >= PROSE_LINE_WORDS && wordCount(text) >= PROSE_LINE_WORDS);
 }
 
-const CONTINUES = /[,、，]$/u;
-
 /**
  * One sentence set with a line break after each clause (common in Japanese blogs): every line but the
  * last ends on a comma, the last like a sentence, and together they are as long as a prose line.
@@ -61,7 +59,7 @@ const CONTINUES = /[,、，]$/u;
 function isWrappedSentence(run: readonly SourceLine[]): boolean {
   const last = run[run.length - 1];
   if (last === undefined || !PROSE_LINE.test(last.text)) return false;
-  for (let k = 0; k < run.length - 1; k++) if (!CONTINUES.test(run[k]?.text ?? '')) return false;
+  for (let k = 0; k < run.length - 1; k++) if (!endsOnClause(run[k]?.text ?? '')) return false;
   return isProseLine(run.map((l) => l.text).join(' '));
 }
 
