@@ -2,12 +2,14 @@
 import {
   ArticleEntrySchema,
   SiteIndexSchema,
+  StoryCopiesSchema,
   StoryPageSchema,
   type ArticleEntry,
   type SiteIndex,
+  type StoryCopies,
   type StoryPage,
 } from '../../shared/article-schema.ts';
-import { articleEntryPath, siteIndexPath, storyPagePath } from '../../shared/site-paths.ts';
+import { articleEntryPath, siteIndexPath, storyCopiesPath, storyPagePath } from '../../shared/site-paths.ts';
 import { fetchValidated } from './fetch-validated.ts';
 
 export function loadSiteIndex(signal?: AbortSignal): Promise<SiteIndex> {
@@ -20,4 +22,8 @@ export function loadStoryPage(page: number, signal?: AbortSignal): Promise<Story
 
 export function loadArticleEntry(id: string, signal?: AbortSignal): Promise<ArticleEntry> {
   return fetchValidated(articleEntryPath(id), ArticleEntrySchema, signal);
+}
+
+export function loadStoryCopies(id: string, signal?: AbortSignal): Promise<StoryCopies> {
+  return fetchValidated(storyCopiesPath(id), StoryCopiesSchema, signal);
 }

@@ -4,16 +4,15 @@
  */
 import { useEffect } from 'react';
 import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { StoryCopiesSchema } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
-import { articlePath, storyCopiesPath, storyFeedPath } from '../../shared/site-paths.ts';
+import { articlePath, storyFeedPath } from '../../shared/site-paths.ts';
 import { RelativeTime } from '../components/relative-time.tsx';
-import { fetchValidated } from '../data/fetch-validated.ts';
+import { loadStoryCopies } from '../data/site-data.ts';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const id = new URL(request.url).searchParams.get('id');
   if (id === null || id === '') throw data(null, { status: 404, statusText: 'Not Found' });
-  return fetchValidated(storyCopiesPath(id), StoryCopiesSchema, request.signal);
+  return loadStoryCopies(id, request.signal);
 }
 
 export function Component() {

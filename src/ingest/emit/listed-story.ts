@@ -1,7 +1,7 @@
 /**
  * What the story list and an article's sidebar show of a story. A story covered by hundreds of outlets
  * would put hundreds of copies in every one of its articles' data files and share pages (at 100k
- * generated articles, 43 on average: 17 KB a file); a reader scans a dozen. The rest are one click away
+ * articles of bench generator 2, 43 on average: 17 KB a file); a reader scans a dozen. The rest are one click away
  * in `data/story/<id>.json`.
  */
 import type { StorySummary } from '../../shared/article-schema.ts';
