@@ -67,6 +67,29 @@ describe('same-story grouping', () => {
     expect(groups).toContainEqual([others.length, others.length + 1]);
   });
 
+  it('keeps two events of one topic apart, each told by three outlets', () => {
+    // Made-up words, so the test depends on the rule and not on a stopword list: every copy uses the
+    // topic's words; each event's copies also share the event's own words; each copy has a few of its own.
+    const words = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `${prefix}${String.fromCharCode(97 + (i % 26))}${'qz'[i >> 5] ?? ''}`);
+    const topic = words('camp', 36);
+    const copy = (event: string, outlet: number) => {
+      const own = words(`${event}own${'abc'[outlet] ?? ''}`, 2);
+      const eventWords = words(event, 4);
+      return {
+        headline: `${eventWords[0] ?? ''} ${own[0] ?? ''}`,
+        text: [...[...eventWords, ...own].flatMap((w) => [w, w]), ...topic].join(' '),
+      };
+    };
+    const docs = ['rally', 'debate'].flatMap((event) => [0, 1, 2].map((outlet) => copy(event, outlet)));
+    expect(groupStories(docs)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    // Without the cohesion check the topic's words alone join them.
+    expect(groupStories(docs, { ...DEFAULT_GROUPING, cohesion: 0 })).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+
   it('keeps every input in exactly one group, headline-only inputs included', () => {
     const groups = groupStories([
       { headline: 'Central bank holds rates', text: '' },
