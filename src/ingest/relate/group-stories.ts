@@ -50,6 +50,8 @@ export const DEFAULT_GROUPING: GroupingOptions = {
   cohesion: 0.8,
 };
 const CENTROID_TERMS = 60;
+/** A large group's strongest terms, through which stragglers find it. */
+const CENTROID_KEYS = 10;
 const VECTOR_TERMS = 40;
 const CANDIDATE_TERMS = 12;
 /** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
@@ -233,19 +235,22 @@ function mergeGroups(vectors: readonly TermVector[], pairs: readonly Pair[], opt
 function attachStragglers(groups: number[][], vectors: readonly TermVector[], options: GroupingOptions): number[][] {
   const large = groups.filter((g) => g.length >= options.largeGroup);
   if (large.length === 0) return groups;
+  // Each centroid as its CENTROID_TERMS strongest terms, heaviest first, normalised.
   const centroids = large.map((g) => {
     const sum = new Map<number, number>();
     for (const i of g) {
       const v = vectors[i] as TermVector;
       v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.weights[k] ?? 0)));
     }
-    const top = [...sum].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS);
+    const top = [...sum].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CENTROID_TERMS);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-    return new Map(top.map(([id, w]) => [id, w / norm]));
+    return { ids: Int32Array.from(top, ([id]) => id), weights: Float64Array.from(top, ([, w]) => w / norm) };
   });
+  // Each centroid is found through its strongest terms only: a common word among every large group's
+  // CENTROID_TERMS would make each straggler's search walk most of the groups.
   const postings = new Map<number, number[]>();
   centroids.forEach((c, k) => {
-    for (const id of c.keys()) {
+    for (const id of c.ids.subarray(0, CENTROID_KEYS)) {
       const list = postings.get(id);
       if (list === undefined) postings.set(id, [k]);
       else list.push(k);
@@ -253,18 +258,32 @@ function attachStragglers(groups: number[][], vectors: readonly TermVector[], op
   });
   const joined = large.map((g) => [...g]);
   const rest: number[][] = [];
+  // The straggler's weights by term id (reset after each), and which centroids it has met (seen[c] === i + 1).
+  let vocabulary = 0;
+  for (const v of vectors) for (const id of v.ids) vocabulary = Math.max(vocabulary, id + 1);
+  const dense = new Float64Array(vocabulary);
+  const seen = new Int32Array(centroids.length);
   for (const group of groups) {
     if (group.length >= options.largeGroup) continue;
     for (const i of group) {
       const v = vectors[i] as TermVector;
-      const scores = new Map<number, number>();
-      v.ids.forEach((id, k) => {
-        for (const c of postings.get(id) ?? [])
-          scores.set(c, (scores.get(c) ?? 0) + (v.weights[k] ?? 0) * (centroids[c]?.get(id) ?? 0));
-      });
+      v.ids.forEach((id, k) => (dense[id] = v.weights[k] ?? 0));
       let best = -1;
       let bestScore = options.attachThreshold;
-      for (const [c, score] of scores) if (score >= bestScore) [best, bestScore] = [c, score];
+      for (const id of v.ids) {
+        for (const c of postings.get(id) ?? []) {
+          if (seen[c] === i + 1) continue;
+          seen[c] = i + 1;
+          const centroid = centroids[c];
+          if (centroid === undefined) continue;
+          let score = 0;
+          for (let k = 0; k < centroid.ids.length; k++) {
+            score += (centroid.weights[k] ?? 0) * (dense[centroid.ids[k] ?? 0] ?? 0);
+          }
+          if (score > bestScore || (score === bestScore && (best < 0 || c < best))) [best, bestScore] = [c, score];
+        }
+      }
+      for (const id of v.ids) dense[id] = 0;
       if (best >= 0) joined[best]?.push(i);
       else rest.push([i]);
     }
