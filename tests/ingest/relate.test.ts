@@ -7,7 +7,13 @@ import {
   groupInParallel,
   groupStories,
 } from '../../src/ingest/relate/group-stories.ts';
-import { relatedArticles, relatedArticlesInParallel } from '../../src/ingest/relate/related-articles.ts';
+import {
+  relatedArticles,
+  relatedArticlesInParallel,
+  RELATED_WEIGHTING,
+} from '../../src/ingest/relate/related-articles.ts';
+import { buildRelatedIndex, candidateRange, rerankRange } from '../../src/ingest/relate/related-index.ts';
+import { buildVectorSpace, reweigh } from '../../src/ingest/relate/term-vectors.ts';
 import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
@@ -164,6 +170,50 @@ describe('related articles', () => {
     const forms = (c: typeof whole) => c.vocabulary.map((_, id) => c.displayForm(id));
     expect(forms(chunked)).toEqual(forms(whole));
     expect(forms(whole)).toEqual(expect.arrayContaining(['United', 'Jeddah']));
+  });
+
+  it('ranks an article on the same subject above one that shares a single rare name', () => {
+    // Made-up words: two subjects of 150 articles each (more than an article's neighbourhood), every article using some of its subject's words.
+    // The first article and one of the other subject share a rare name, used often in both.
+    const vocabulary = (prefix: string) =>
+      Array.from({ length: 40 }, (_, i) => `${prefix}${String.fromCharCode(97 + (i % 26))}${i >> 4}`);
+    const subjects = [vocabulary('sport'), vocabulary('money')];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const texts = subjects.flatMap((words) =>
+      Array.from({ length: 150 }, () => words.filter(() => random() < 0.3).join(' ')),
+    );
+    texts[0] = `${texts[0] ?? ''} ${'zorblat '.repeat(20)}`;
+    texts[165] = `${texts[165] ?? ''} ${'zorblat '.repeat(20)}`;
+    const corpus = tokeniseCorpus(texts.map((text, i) => ({ headline: `Article ${i}`, text })));
+    const space = reweigh(buildVectorSpace(corpus, 200), RELATED_WEIGHTING);
+    const index = buildRelatedIndex(
+      space.vectors,
+      corpus.vocabulary.length,
+      Int32Array.from(texts, (_, i) => i),
+    );
+    const table = candidateRange(index, 0, texts.length);
+    // By cosine alone the rare name wins...
+    expect(table.neighbours[0]).toBe(165);
+    // ...by shared neighbours, the articles on the same subject do.
+    const { neighbours, scores } = rerankRange(index, table, 0, 1, 5);
+    expect(Array.from(neighbours).every((j) => j > 0 && j < 150)).toBe(true);
+    expect(Array.from(scores).every((s) => s > 0 && s <= 1)).toBe(true);
+  });
+
+  it('leaves out words of one article and damps the weight of rare ones', () => {
+    const corpus = tokeniseCorpus([
+      { headline: 'Budget', text: 'budget budget taxes unique' },
+      { headline: 'Taxes', text: 'taxes budget spending' },
+      { headline: 'Spending', text: 'spending taxes rare' },
+      { headline: 'Rare', text: 'rare budget spending' },
+    ]);
+    const plain = buildVectorSpace(corpus, 200);
+    const damped = reweigh(plain, RELATED_WEIGHTING);
+    const words = (v: { ids: Int32Array }) => Array.from(v.ids, (id) => corpus.vocabulary[id]);
+    expect(words(plain.vectors[0] ?? { ids: new Int32Array() })).toContain('unique');
+    expect(words(damped.vectors[0] ?? { ids: new Int32Array() })).not.toContain('unique');
+    for (const v of damped.vectors) expect(Math.hypot(...v.weights)).toBeCloseTo(1, 10);
   });
 
   it('gives scores between 0 and 1 and at most k results', () => {

@@ -6,9 +6,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from '../worker-pool.ts';
-import { buildRelatedIndex, EXPLAIN_TERMS, relateRange, type RangeResult } from './related-index.ts';
+import {
+  buildRelatedIndex,
+  EXPLAIN_TERMS,
+  RERANK,
+  relateAll,
+  type CandidateTable,
+  type RangeResult,
+} from './related-index.ts';
 import type { RelateTask } from './related-worker.ts';
-import { buildVectorSpace } from './term-vectors.ts';
+import { allocate } from './term-index.ts';
+import { buildVectorSpace, reweigh, type Weighting } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
 export interface RelatedInput extends TextInput {
@@ -24,6 +32,12 @@ export interface RelatedMatch {
 
 /** Long vectors: topic similarity needs the whole vocabulary of an article, not only its top words. */
 const VECTOR_TERMS = 200;
+/**
+ * A damped IDF: a subject is told by its common words (film, election, shares) as much as by its rare
+ * names, which are what tell one event from another. Words in one article only are left out, since they
+ * can be shared with no other and only dilute the rest. BBC related precision@5 0.920 -> 0.93 alone.
+ */
+export const RELATED_WEIGHTING: Weighting = { idfPower: 0.5, minDocuments: 2 };
 /** Below this many articles, starting worker threads costs more than it saves. */
 const MIN_FOR_WORKERS = 5000;
 /** Articles per task sent to a worker. */
@@ -90,9 +104,9 @@ export function relatedArticles(
 /** On this thread, from a tokenised corpus and each article's story key. */
 export function relatedFromTokens(storyKeys: readonly string[], k: number, corpus: TokenisedCorpus): RelatedMatch[][] {
   if (k === 0) return storyKeys.map(() => []);
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const { vectors } = reweigh(buildVectorSpace(corpus, VECTOR_TERMS), RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys));
-  return toMatches([relateRange(index, 0, storyKeys.length, k)], k, corpus);
+  return toMatches([relateAll(index, k)], k, corpus);
 }
 
 /**
@@ -111,17 +125,33 @@ export async function relatedArticlesInParallel(
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
   if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) return relatedFromTokens(storyKeys, k, corpus);
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const { vectors } = reweigh(buildVectorSpace(corpus, VECTOR_TERMS), RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys), true);
   const n = storyKeys.length;
-  const tasks: RelateTask[] = [];
-  for (let from = 0; from < n; from += range) {
-    tasks.push({ index, from, to: Math.min(n, from + range), count: k });
-  }
-  const results = await runOnWorkers<RelateTask, RangeResult>(new URL('./related-worker.ts', import.meta.url), tasks, {
-    threads,
-    batchSize: 1,
-    onDone: (done) => onStep(Math.min(n, done * range), n),
+  const ranges: { from: number; to: number }[] = [];
+  for (let from = 0; from < n; from += range) ranges.push({ from, to: Math.min(n, from + range) });
+  const worker = new URL('./related-worker.ts', import.meta.url);
+  // Two passes over the ranges, each counted as half of the work.
+  const step = (pass: number) => (done: number) => onStep(Math.min(n, (pass * n) / 2 + (done * range) / 2), n);
+  const found = await runOnWorkers<RelateTask, CandidateTable>(
+    worker,
+    ranges.map(({ from, to }) => ({ kind: 'candidates', index, from, to })),
+    { threads, batchSize: 1, onDone: step(0) },
+  );
+  // The second search reads every article's candidates: one table in shared memory.
+  const table: CandidateTable = {
+    neighbours: allocate(Int32Array, n * RERANK, true),
+    cosines: allocate(Float64Array, n * RERANK, true),
+  };
+  found.forEach((part, k) => {
+    const at = (ranges[k]?.from ?? 0) * RERANK;
+    table.neighbours.set(part.neighbours, at);
+    table.cosines.set(part.cosines, at);
   });
+  const results = await runOnWorkers<RelateTask, RangeResult>(
+    worker,
+    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
+    { threads, batchSize: 1, onDone: step(1) },
+  );
   return toMatches(results, k, corpus);
 }
