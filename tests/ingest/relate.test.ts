@@ -13,7 +13,7 @@ import {
   RELATED_WEIGHTING,
 } from '../../src/ingest/relate/related-articles.ts';
 import { buildRelatedIndex, candidateRange, rerankRange } from '../../src/ingest/relate/related-index.ts';
-import { buildVectorSpace, reweigh } from '../../src/ingest/relate/term-vectors.ts';
+import { buildVectorSpace } from '../../src/ingest/relate/term-vectors.ts';
 import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
@@ -186,7 +186,7 @@ describe('related articles', () => {
     texts[0] = `${texts[0] ?? ''} ${'zorblat '.repeat(20)}`;
     texts[165] = `${texts[165] ?? ''} ${'zorblat '.repeat(20)}`;
     const corpus = tokeniseCorpus(texts.map((text, i) => ({ headline: `Article ${i}`, text })));
-    const space = reweigh(buildVectorSpace(corpus, 200), RELATED_WEIGHTING);
+    const space = buildVectorSpace(corpus, 200, RELATED_WEIGHTING);
     const index = buildRelatedIndex(
       space.vectors,
       corpus.vocabulary.length,
@@ -209,7 +209,7 @@ describe('related articles', () => {
       { headline: 'Rare', text: 'rare budget spending' },
     ]);
     const plain = buildVectorSpace(corpus, 200);
-    const damped = reweigh(plain, RELATED_WEIGHTING);
+    const damped = buildVectorSpace(corpus, 200, RELATED_WEIGHTING);
     const words = (v: { ids: Int32Array }) => Array.from(v.ids, (id) => corpus.vocabulary[id]);
     expect(words(plain.vectors[0] ?? { ids: new Int32Array() })).toContain('unique');
     expect(words(damped.vectors[0] ?? { ids: new Int32Array() })).not.toContain('unique');

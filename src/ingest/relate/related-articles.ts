@@ -16,7 +16,7 @@ import {
 } from './related-index.ts';
 import type { RelateTask } from './related-worker.ts';
 import { allocate } from './term-index.ts';
-import { buildVectorSpace, reweigh, type Weighting } from './term-vectors.ts';
+import { buildVectorSpace, type Weighting } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
 export interface RelatedInput extends TextInput {
@@ -104,7 +104,7 @@ export function relatedArticles(
 /** On this thread, from a tokenised corpus and each article's story key. */
 export function relatedFromTokens(storyKeys: readonly string[], k: number, corpus: TokenisedCorpus): RelatedMatch[][] {
   if (k === 0) return storyKeys.map(() => []);
-  const { vectors } = reweigh(buildVectorSpace(corpus, VECTOR_TERMS), RELATED_WEIGHTING);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys));
   return toMatches([relateAll(index, k)], k, corpus);
 }
@@ -125,7 +125,7 @@ export async function relatedArticlesInParallel(
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
   if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) return relatedFromTokens(storyKeys, k, corpus);
-  const { vectors } = reweigh(buildVectorSpace(corpus, VECTOR_TERMS), RELATED_WEIGHTING);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys), true);
   const n = storyKeys.length;
   const ranges: { from: number; to: number }[] = [];

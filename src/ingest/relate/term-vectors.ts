@@ -5,7 +5,7 @@
  *
  * Weights: sublinear term frequency (1 + ln tf) of the weighted counts tokenise-corpus.ts makes (headline
  * and lead words count more), and a smoothed IDF (ln((N + 1) / (df + 1)) + 1) that stays positive for words
- * every article shares, so a corpus of two copies of one story still compares them. `reweigh` damps the
+ * every article shares, so a corpus of two copies of one story still compares them. A Weighting damps the
  * IDF and leaves out words too rare to be shared (for related stories, see related-articles.ts).
  */
 import type { TokenisedCorpus } from './tokenise-corpus.ts';
@@ -90,10 +90,18 @@ function heaviest(ids: Int32Array, weight: Float64Array, count: number): number[
     .slice(0, count);
 }
 
-export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): VectorSpace {
+/**
+ * Each article's vector of its `maxTerms` heaviest terms. With a Weighting, the same terms weighed again
+ * (each weight times idf^(idfPower - 1), terms in fewer than minDocuments articles dropped): it keeps the
+ * terms the plain ranking chose (all of them for the many articles with fewer than RANKED_TERMS distinct
+ * terms) and saves ranking the corpus twice; such vectors have no byWeight.
+ */
+export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number, weighting?: Weighting): VectorSpace {
   if (maxTerms > RANKED_TERMS) throw new Error(`vectors are at most ${RANKED_TERMS} terms long`);
   const { ranked, df } = rankTerms(corpus);
-  const vectors = ranked.map(({ ids, weights }) => {
+  const factor = weighting === undefined ? null : weightFactors(df, corpus.bags.length, weighting);
+  const vectors = ranked.map((plain) => {
+    const { ids, weights } = factor === null ? plain : scaled(plain, maxTerms, factor);
     const length = Math.min(maxTerms, ids.length);
     let sq = 0;
     for (let k = 0; k < length; k++) sq += (weights[k] ?? 0) ** 2;
@@ -114,9 +122,43 @@ export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number): Vec
       sortedWeights[position] = (weights[rank] ?? 0) / norm;
       byWeight[rank] = position;
     }
-    return { ids: sortedIds, weights: sortedWeights, byWeight };
+    return factor === null
+      ? { ids: sortedIds, weights: sortedWeights, byWeight }
+      : { ids: sortedIds, weights: sortedWeights };
   });
   return { vectors, vocabulary: corpus.vocabulary, documentFrequency: df };
+}
+
+/** A damped IDF (raised to idfPower) and terms in fewer than minDocuments articles left out. */
+export interface Weighting {
+  readonly idfPower: number;
+  readonly minDocuments: number;
+}
+
+/** What each term's plain weight is multiplied by under `weighting` (0: left out). */
+function weightFactors(df: Int32Array, articles: number, weighting: Weighting): Float64Array {
+  const factor = new Float64Array(df.length);
+  for (let t = 0; t < df.length; t++) {
+    const documents = df[t] ?? 0;
+    const idf = Math.log((articles + 1) / (documents + 1)) + 1;
+    factor[t] = documents < weighting.minDocuments ? 0 : idf ** (weighting.idfPower - 1);
+  }
+  return factor;
+}
+
+/** The first `count` ranked terms with their weights scaled, those scaled to nothing left out. */
+function scaled(plain: RankedTerms, count: number, factor: Float64Array): RankedTerms {
+  const length = Math.min(count, plain.ids.length);
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (let k = 0; k < length; k++) {
+    const id = plain.ids[k] ?? 0;
+    const w = (plain.weights[k] ?? 0) * (factor[id] ?? 0);
+    if (w <= 0) continue;
+    ids.push(id);
+    weights.push(w);
+  }
+  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
 }
 
 /**
@@ -170,60 +212,9 @@ export function topByScore(
   return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
 
-/** Positions (into ids/weights) of a vector's `count` heaviest terms. */
+/** Positions (into ids/weights) of a vector's `count` heaviest terms; all of them, in order, when it has no more. */
 export function strongestPositions(v: TermVector, count: number): number[] {
   if (v.byWeight !== undefined) return Array.from(v.byWeight.subarray(0, count));
+  if (count >= v.ids.length) return [...v.ids.keys()];
   return [...v.ids.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || a - b).slice(0, count);
-}
-
-/** A damped IDF (raised to idfPower) and terms in fewer than minDocuments articles left out. */
-export interface Weighting {
-  readonly idfPower: number;
-  readonly minDocuments: number;
-}
-
-/**
- * The vectors of `space` weighed again: each weight times idf^(idfPower - 1), terms in fewer than
- * minDocuments articles dropped, normalised again. It keeps the terms the plain ranking chose (all of them
- * for the many articles with fewer than RANKED_TERMS distinct terms), and saves ranking the corpus twice.
- */
-export function reweigh(space: VectorSpace, weighting: Weighting): VectorSpace {
-  const df = space.documentFrequency;
-  const articles = space.vectors.length;
-  const factor = new Float64Array(df.length);
-  for (let t = 0; t < df.length; t++) {
-    const documents = df[t] ?? 0;
-    const idf = Math.log((articles + 1) / (documents + 1)) + 1;
-    factor[t] = documents < weighting.minDocuments ? 0 : idf ** (weighting.idfPower - 1);
-  }
-  const vectors = space.vectors.map((v) => {
-    const scaled = new Float64Array(v.ids.length);
-    let kept = 0;
-    let sq = 0;
-    for (let k = 0; k < v.ids.length; k++) {
-      const w = (v.weights[k] ?? 0) * (factor[v.ids[k] ?? 0] ?? 0);
-      scaled[k] = w;
-      if (w > 0) kept++;
-      sq += w * w;
-    }
-    const norm = Math.sqrt(sq) || 1;
-    const ids = new Int32Array(kept);
-    const weights = new Float64Array(kept);
-    let at = 0;
-    for (let k = 0; k < v.ids.length; k++) {
-      const w = scaled[k] ?? 0;
-      if (w <= 0) continue;
-      ids[at] = v.ids[k] ?? 0;
-      weights[at++] = w / norm;
-    }
-    // Heaviest first, ties by position: a native sort of keys packing the weight's rank above the position
-    // (positions are below RANKED_TERMS ≤ 256).
-    const keys = new Float64Array(kept);
-    for (let k = 0; k < kept; k++) keys[k] = Math.floor((1 - (weights[k] ?? 0)) * 2 ** 24) * 256 + k;
-    keys.sort();
-    const byWeight = new Int32Array(kept);
-    for (let r = 0; r < kept; r++) byWeight[r] = (keys[r] ?? 0) % 256;
-    return { ids, weights, byWeight };
-  });
-  return { vectors, vocabulary: space.vocabulary, documentFrequency: df };
 }
