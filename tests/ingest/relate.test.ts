@@ -96,6 +96,17 @@ describe('same-story grouping', () => {
     expect(groupStories(docs, { ...DEFAULT_GROUPING, cohesion: 0 })).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 
+  it('keeps copies published weeks apart in two stories, and joins undated copies', () => {
+    const copy = (published: string | null) => ({ headline: 'US to resume aid to Ukraine', text: wire, published });
+    expect(groupStories([copy('2025-03-11T09:00:00Z'), copy('2025-03-12T18:00:00Z')])).toEqual([[0, 1]]);
+    expect(groupStories([copy('2025-03-11T09:00:00Z'), copy('2025-04-20T09:00:00Z')])).toEqual([[0], [1]]);
+    expect(groupStories([copy('2025-03-11T09:00:00Z'), copy(null), copy('2025-03-13T09:00:00Z')])).toEqual([[0, 1, 2]]);
+    // A straggler dated weeks later does not join a large story either.
+    const story = [0, 1, 2, 3].map((day) => copy(`2025-03-1${day}T09:00:00Z`));
+    const late = { headline: 'Aid to Ukraine resumes', text: rewrite, published: '2025-05-01T09:00:00Z' };
+    expect(groupStories([...story, late])).toEqual([[0, 1, 2, 3], [4]]);
+  });
+
   it('keeps every input in exactly one group, headline-only inputs included', () => {
     const groups = groupStories([
       { headline: 'Central bank holds rates', text: '' },

@@ -9,7 +9,8 @@
  * A~B~C~D into one giant group although A and D share nothing; a group's centroid moves only as far as
  * its members agree. The cohesion check stops topics: two tight groups of full articles (two events of
  * one campaign, each told by three outlets) that agree with each other much less than each agrees within
- * itself stay two stories.
+ * itself stay two stories. Where both groups' articles carry publication dates, groups days apart stay
+ * apart too (STORY_DAYS): a campaign's or a shutdown's successive events share every word.
  */
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from '../worker-pool.ts';
@@ -23,6 +24,20 @@ import { UnionFind } from './union-find.ts';
 export interface GroupingInput {
   readonly headline: string;
   readonly text: string;
+  /** Publication date (ISO 8601), when known. */
+  readonly published?: string | null;
+}
+
+/**
+ * Copies of one event are published within days of each other; two groups whose dates are more than this
+ * many days apart are two events, however alike their words.
+ */
+export const STORY_DAYS = 4;
+const STORY_MS = STORY_DAYS * 24 * 60 * 60 * 1000;
+
+/** Each article's publication time in milliseconds, NaN where it is not known. */
+export function publicationTimes(published: readonly (string | null | undefined)[]): Float64Array {
+  return Float64Array.from(published, (date) => (date === null || date === undefined ? NaN : Date.parse(date)));
 }
 
 export interface GroupingOptions {
@@ -85,18 +100,28 @@ function strongestFirst(lists: readonly PairList[]): Pair[] {
   });
 }
 
-/** A group's summed member vectors, the sum's norm, its size and its members' summed vector lengths. */
+/**
+ * A group's summed member vectors, the sum's norm, its size, its members' summed vector lengths, and its
+ * earliest and latest known publication times (NaN when no member has one).
+ */
 interface Centroid {
   sum: Map<number, number>;
   norm: number;
   size: number;
   terms: number;
+  first: number;
+  last: number;
 }
 
-function centroidOf(v: TermVector): Centroid {
+function centroidOf(v: TermVector, time: number): Centroid {
   const sum = new Map<number, number>();
   v.ids.forEach((id, k) => sum.set(id, v.weights[k] ?? 0));
-  return { sum, norm: 1, size: 1, terms: v.ids.length };
+  return { sum, norm: 1, size: 1, terms: v.ids.length, first: time, last: time };
+}
+
+/** Whether two spans of publication times (NaN: unknown) are more than STORY_DAYS apart. */
+function daysApart(firstA: number, lastA: number, firstB: number, lastB: number): boolean {
+  return firstB - lastA > STORY_MS || firstA - lastB > STORY_MS;
 }
 
 /**
@@ -139,6 +164,17 @@ function mergeCentroids(a: Centroid, b: Centroid): Centroid {
   into.norm = Math.sqrt(Math.max(0, sq));
   into.size += from.size;
   into.terms += from.terms;
+  // Math.min and Math.max give NaN if either is NaN: keep whichever span is known.
+  into.first = Number.isNaN(into.first)
+    ? from.first
+    : Number.isNaN(from.first)
+      ? into.first
+      : Math.min(into.first, from.first);
+  into.last = Number.isNaN(into.last)
+    ? from.last
+    : Number.isNaN(from.last)
+      ? into.last
+      : Math.max(into.last, from.last);
   return into;
 }
 
@@ -148,15 +184,22 @@ export function groupStories(
   options: GroupingOptions = DEFAULT_GROUPING,
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
 ): number[][] {
-  return groupFromTokens(corpus, options);
+  return groupFromTokens(corpus, options, publicationTimes(docs.map((d) => d.published)));
 }
 
-/** groupStories for a corpus already tokenised (the build tokenises once for grouping and related). */
-export function groupFromTokens(corpus: TokenisedCorpus, options: GroupingOptions = DEFAULT_GROUPING): number[][] {
+/**
+ * groupStories for a corpus already tokenised (the build tokenises once for grouping and related), with
+ * each article's publication time (publicationTimes; NaN where unknown).
+ */
+export function groupFromTokens(
+  corpus: TokenisedCorpus,
+  options: GroupingOptions = DEFAULT_GROUPING,
+  times: Float64Array = new Float64Array(corpus.bags.length).fill(NaN),
+): number[][] {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
   const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: false });
   const pairs = strongestFirst([pairsInRange(index, 0, vectors.length, options.pairThreshold)]);
-  return mergeGroups(vectors, pairs, options);
+  return mergeGroups(vectors, times, pairs, options);
 }
 
 /** The same groups as groupFromTokens; for a large corpus the candidate pairs are found on worker threads. */
@@ -168,9 +211,10 @@ export async function groupInParallel(
     minForWorkers = MIN_FOR_WORKERS,
     range = RANGE,
   }: { threads?: number; minForWorkers?: number; range?: number } = {},
+  times: Float64Array = new Float64Array(corpus.bags.length).fill(NaN),
 ): Promise<number[][]> {
   const n = corpus.bags.length;
-  if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options);
+  if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options, times);
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
   const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: true });
   const tasks: PairsTask[] = [];
@@ -181,21 +225,26 @@ export async function groupInParallel(
     threads,
     batchSize: 1,
   });
-  return mergeGroups(vectors, strongestFirst(lists), options);
+  return mergeGroups(vectors, times, strongestFirst(lists), options);
 }
 
 /**
  * Pairs merged strongest first, two groups joining only when their centroids agree and they are not two
  * events of one topic (isSeparateEvent); then stragglers join large groups (attachStragglers).
  */
-function mergeGroups(vectors: readonly TermVector[], pairs: readonly Pair[], options: GroupingOptions): number[][] {
+function mergeGroups(
+  vectors: readonly TermVector[],
+  times: Float64Array,
+  pairs: readonly Pair[],
+  options: GroupingOptions,
+): number[][] {
   const n = vectors.length;
   const sets = new UnionFind(n);
   const centroids = new Map<number, Centroid>();
   const centroid = (root: number): Centroid => {
     let c = centroids.get(root);
     if (c === undefined) {
-      c = centroidOf(vectors[root] as TermVector);
+      c = centroidOf(vectors[root] as TermVector, times[root] ?? NaN);
       centroids.set(root, c);
     }
     return c;
@@ -212,7 +261,11 @@ function mergeGroups(vectors: readonly TermVector[], pairs: readonly Pair[], opt
     const key = Math.min(ra, rb) * n + Math.max(ra, rb);
     if (rejected.get(key) === ca.size + cb.size) continue;
     const cosine = centroidCosine(ca, cb);
-    if (cosine < options.centroidThreshold || isSeparateEvent(ca, cb, cosine, options.cohesion)) {
+    if (
+      cosine < options.centroidThreshold ||
+      daysApart(ca.first, ca.last, cb.first, cb.last) ||
+      isSeparateEvent(ca, cb, cosine, options.cohesion)
+    ) {
       rejected.set(key, ca.size + cb.size);
       continue;
     }
@@ -222,19 +275,37 @@ function mergeGroups(vectors: readonly TermVector[], pairs: readonly Pair[], opt
     centroids.delete(rb);
     centroids.set(root, mergeCentroids(ca, cb));
   }
-  return attachStragglers(sets.groups(), vectors, options);
+  return attachStragglers(sets.groups(), vectors, times, options);
 }
 
 /**
  * Second pass: a large group's centroid carries the story's whole vocabulary (every outlet's words for
  * it), so an article left alone or in a pair because its wording differed may match that centroid well
  * although it matched no single member. Each straggler joins the large group whose centroid it matches
- * best, if that match reaches `attachThreshold`. Centroids are fixed during the pass (order does not
- * matter) and candidates come from the centroids' strongest terms (near-linear).
+ * best, if that match reaches `attachThreshold` and the group's dates are within STORY_DAYS of its own.
+ * Centroids are fixed during the pass (order does not matter) and candidates come from the centroids'
+ * strongest terms (near-linear).
  */
-function attachStragglers(groups: number[][], vectors: readonly TermVector[], options: GroupingOptions): number[][] {
+function attachStragglers(
+  groups: number[][],
+  vectors: readonly TermVector[],
+  times: Float64Array,
+  options: GroupingOptions,
+): number[][] {
   const large = groups.filter((g) => g.length >= options.largeGroup);
   if (large.length === 0) return groups;
+  // Each large group's span of known publication times ([NaN, NaN] when none is known).
+  const spans = large.map((g) => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const i of g) {
+      const t = times[i] ?? NaN;
+      if (Number.isNaN(t)) continue;
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+    }
+    return first === Infinity ? [NaN, NaN] : [first, last];
+  });
   // Each centroid as its CENTROID_TERMS strongest terms, heaviest first, normalised.
   const centroids = large.map((g) => {
     const sum = new Map<number, number>();
@@ -274,6 +345,8 @@ function attachStragglers(groups: number[][], vectors: readonly TermVector[], op
         for (const c of postings.get(id) ?? []) {
           if (seen[c] === i + 1) continue;
           seen[c] = i + 1;
+          const [first = NaN, last = NaN] = spans[c] ?? [];
+          if (daysApart(first, last, times[i] ?? NaN, times[i] ?? NaN)) continue;
           const centroid = centroids[c];
           if (centroid === undefined) continue;
           let score = 0;

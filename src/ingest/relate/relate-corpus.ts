@@ -5,7 +5,7 @@
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
-import { groupFromTokens, groupInParallel } from './group-stories.ts';
+import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
 import { tokeniseCorpus, tokeniseInParallel, type TextInput } from './tokenise-corpus.ts';
 
@@ -105,7 +105,7 @@ export function relateCorpus(
   const tokens = time('tokenise', () => tokeniseCorpus(textsOf(articles)));
   const grouped = summariseGroups(
     articles,
-    time('group', () => groupFromTokens(tokens)),
+    time('group', () => groupFromTokens(tokens, DEFAULT_GROUPING, publicationTimes(articles.map((a) => a.published)))),
   );
   return withRelated(
     articles,
@@ -123,7 +123,11 @@ export async function relateCorpusInParallel(
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
   const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles)));
-  const grouped = summariseGroups(articles, await time('group', () => groupInParallel(tokens)));
+  const times = publicationTimes(articles.map((a) => a.published));
+  const grouped = summariseGroups(
+    articles,
+    await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, {}, times)),
+  );
   const matches = await time('relate', () =>
     relatedArticlesInParallel(
       grouped.storyKeys,
