@@ -81,7 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
-  const corpus = await relateCorpusInParallel(articles, undefined, clock);
+  const corpus = await relateCorpusInParallel(articles, { clock });
   // With a cache, files the last build wrote into this folder unchanged are left alone.
   const manifest = cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir);
   if (options.skipApp !== true) {

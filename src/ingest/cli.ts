@@ -61,7 +61,7 @@ async function loadCorpus(dir: string) {
 async function storiesCommand(dir: string | undefined): Promise<number> {
   if (dir === undefined) throw new UsageError('stories needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
-  const { stories } = await relateCorpusInParallel(articles, 0);
+  const { stories } = await relateCorpusInParallel(articles, { relatedCount: 0 });
   for (const story of stories) printLine({ id: story.id, files: story.members.map((m) => m.sourceFile) });
   // A file that is not an article is still a story of its own, so every input file is listed once.
   for (const f of failed) printLine({ id: `unreadable-${shortHash(f.file)}`, files: [f.file] });
@@ -71,7 +71,7 @@ async function storiesCommand(dir: string | undefined): Promise<number> {
 async function relatedCommand(dir: string | undefined, k: number): Promise<number> {
   if (dir === undefined) throw new UsageError('related needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
-  const { relatedOf } = await relateCorpusInParallel(articles, k);
+  const { relatedOf } = await relateCorpusInParallel(articles, { relatedCount: k, onePerStory: false });
   for (const article of articles) {
     const related = (relatedOf.get(article.id) ?? []).map((r) => ({
       file: r.article.sourceFile,

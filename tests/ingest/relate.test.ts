@@ -148,6 +148,21 @@ describe('related articles', () => {
     expect(related[3]?.map((r) => r.index)).not.toContain(1);
   });
 
+  it('lists one copy of each other story when asked for related stories', () => {
+    const withQuery = [
+      ...docs,
+      {
+        headline: 'Ukraine asks for more military aid',
+        text: 'Kyiv asked for more military aid and intelligence sharing as ceasefire talks with Russia stalled.',
+        storyKey: 'd',
+      },
+    ];
+    const copiesOfB = (list: readonly { index: number }[] | undefined) =>
+      (list ?? []).filter((r) => r.index === 1 || r.index === 3).length;
+    expect(copiesOfB(relatedArticles(withQuery, 3)[4])).toBe(2);
+    expect(copiesOfB(relatedArticles(withQuery, 3, undefined, true)[4])).toBe(1);
+  });
+
   it('gives the same answer on worker threads, split into ranges, as on one thread', async () => {
     const sentences = [wire, rewrite, football, football2].flatMap((t) => t.split(/(?<=[.,]) /u));
     // Forty small articles recombined from the texts' clauses, in ten stories, so ranges cut stories apart.
@@ -207,7 +222,7 @@ describe('related articles', () => {
     // By cosine alone the rare name wins...
     expect(table.neighbours[0]).toBe(165);
     // ...by shared neighbours, the articles on the same subject do.
-    const { neighbours, scores } = rerankRange(index, table, 0, 1, 5);
+    const { neighbours, scores } = rerankRange(index, table, 0, 1, 5, false);
     expect(Array.from(neighbours).every((j) => j > 0 && j < 150)).toBe(true);
     expect(Array.from(scores).every((s) => s > 0 && s <= 1)).toBe(true);
   });

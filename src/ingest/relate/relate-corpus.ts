@@ -95,11 +95,21 @@ function withRelated(articles: readonly Article[], grouped: Grouped, matches: Re
   return { stories: grouped.stories, storyOf: grouped.storyOf, relatedOf };
 }
 
+export interface RelateOptions {
+  /** Related articles per article (default DEFAULT_RELATED_COUNT; 0 for stories only). */
+  readonly relatedCount?: number;
+  readonly clock?: StageClock;
+  /**
+   * Only the best copy of each other story, as a reader's list of related stories wants (default true);
+   * the command line's `related` lists articles, copies of one story included.
+   */
+  readonly onePerStory?: boolean;
+}
+
 /** On this thread: for small corpora and tests. */
 export function relateCorpus(
   articles: readonly Article[],
-  relatedCount = DEFAULT_RELATED_COUNT,
-  clock?: StageClock,
+  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true }: RelateOptions = {},
 ): RelatedCorpus {
   const time = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
   const tokens = time('tokenise', () => tokeniseCorpus(textsOf(articles)));
@@ -110,15 +120,14 @@ export function relateCorpus(
   return withRelated(
     articles,
     grouped,
-    time('relate', () => relatedFromTokens(grouped.storyKeys, relatedCount, tokens)),
+    time('relate', () => relatedFromTokens(grouped.storyKeys, relatedCount, tokens, onePerStory)),
   );
 }
 
 /** The same result as relateCorpus; related stories of a large corpus are found on worker threads. */
 export async function relateCorpusInParallel(
   articles: readonly Article[],
-  relatedCount = DEFAULT_RELATED_COUNT,
-  clock?: StageClock,
+  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true }: RelateOptions = {},
 ): Promise<RelatedCorpus> {
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
@@ -133,7 +142,7 @@ export async function relateCorpusInParallel(
       grouped.storyKeys,
       relatedCount,
       tokens,
-      clock === undefined ? {} : { onStep: clock.step },
+      clock === undefined ? { onePerStory } : { onePerStory, onStep: clock.step },
     ),
   );
   return withRelated(articles, grouped, matches);

@@ -49,6 +49,8 @@ export interface ParallelOptions {
   readonly onStep?: (done: number, total: number) => void;
   /** Articles per task sent to a worker (default RANGE). */
   readonly range?: number;
+  /** Only the best copy of each other story (a reader's list of related stories); default false. */
+  readonly onePerStory?: boolean;
 }
 
 /** Story keys as small integers, compared once per candidate (strings cost more). */
@@ -93,20 +95,27 @@ export function relatedArticles(
   docs: readonly RelatedInput[],
   k: number,
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
+  onePerStory = false,
 ): RelatedMatch[][] {
   return relatedFromTokens(
     docs.map((d) => d.storyKey),
     k,
     corpus,
+    onePerStory,
   );
 }
 
 /** On this thread, from a tokenised corpus and each article's story key. */
-export function relatedFromTokens(storyKeys: readonly string[], k: number, corpus: TokenisedCorpus): RelatedMatch[][] {
+export function relatedFromTokens(
+  storyKeys: readonly string[],
+  k: number,
+  corpus: TokenisedCorpus,
+  onePerStory = false,
+): RelatedMatch[][] {
   if (k === 0) return storyKeys.map(() => []);
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys));
-  return toMatches([relateAll(index, k)], k, corpus);
+  return toMatches([relateAll(index, k, onePerStory)], k, corpus);
 }
 
 /**
@@ -122,9 +131,12 @@ export async function relatedArticlesInParallel(
     minForWorkers = MIN_FOR_WORKERS,
     onStep = () => {},
     range = RANGE,
+    onePerStory = false,
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
-  if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) return relatedFromTokens(storyKeys, k, corpus);
+  if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) {
+    return relatedFromTokens(storyKeys, k, corpus, onePerStory);
+  }
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
   const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys), true);
   const n = storyKeys.length;
@@ -143,14 +155,14 @@ export async function relatedArticlesInParallel(
     neighbours: allocate(Int32Array, n * RERANK, true),
     cosines: allocate(Float64Array, n * RERANK, true),
   };
-  found.forEach((part, k) => {
-    const at = (ranges[k]?.from ?? 0) * RERANK;
+  found.forEach((part, r) => {
+    const at = (ranges[r]?.from ?? 0) * RERANK;
     table.neighbours.set(part.neighbours, at);
     table.cosines.set(part.cosines, at);
   });
   const results = await runOnWorkers<RelateTask, RangeResult>(
     worker,
-    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
+    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k, onePerStory })),
     { threads, batchSize: 1, onDone: step(1) },
   );
   return toMatches(results, k, corpus);
