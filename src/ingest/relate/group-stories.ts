@@ -119,6 +119,11 @@ function centroidOf(v: TermVector, time: number): Centroid {
   return { sum, norm: 1, size: 1, terms: v.ids.length, first: time, last: time };
 }
 
+/** `pick` of two times where both are known, else whichever is (Math.min and Math.max give NaN for NaN). */
+function knownOr(a: number, b: number, pick: (x: number, y: number) => number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b);
+}
+
 /** Whether two spans of publication times (NaN: unknown) are more than STORY_DAYS apart. */
 function daysApart(firstA: number, lastA: number, firstB: number, lastB: number): boolean {
   return firstB - lastA > STORY_MS || firstA - lastB > STORY_MS;
@@ -164,17 +169,8 @@ function mergeCentroids(a: Centroid, b: Centroid): Centroid {
   into.norm = Math.sqrt(Math.max(0, sq));
   into.size += from.size;
   into.terms += from.terms;
-  // Math.min and Math.max give NaN if either is NaN: keep whichever span is known.
-  into.first = Number.isNaN(into.first)
-    ? from.first
-    : Number.isNaN(from.first)
-      ? into.first
-      : Math.min(into.first, from.first);
-  into.last = Number.isNaN(into.last)
-    ? from.last
-    : Number.isNaN(from.last)
-      ? into.last
-      : Math.max(into.last, from.last);
+  into.first = knownOr(into.first, from.first, Math.min);
+  into.last = knownOr(into.last, from.last, Math.max);
   return into;
 }
 
@@ -230,7 +226,8 @@ export async function groupInParallel(
 
 /**
  * Pairs merged strongest first, two groups joining only when their centroids agree and they are not two
- * events of one topic (isSeparateEvent); then stragglers join large groups (attachStragglers).
+ * events of one topic (isSeparateEvent) or published days apart; then stragglers join large groups
+ * (attachStragglers).
  */
 function mergeGroups(
   vectors: readonly TermVector[],
@@ -260,12 +257,9 @@ function mergeGroups(
     // bring a pair between the same two groups, and each comparison walks a centroid.
     const key = Math.min(ra, rb) * n + Math.max(ra, rb);
     if (rejected.get(key) === ca.size + cb.size) continue;
-    const cosine = centroidCosine(ca, cb);
-    if (
-      cosine < options.centroidThreshold ||
-      daysApart(ca.first, ca.last, cb.first, cb.last) ||
-      isSeparateEvent(ca, cb, cosine, options.cohesion)
-    ) {
+    // Groups published days apart are rejected without walking their centroids.
+    const cosine = daysApart(ca.first, ca.last, cb.first, cb.last) ? 0 : centroidCosine(ca, cb);
+    if (cosine < options.centroidThreshold || isSeparateEvent(ca, cb, cosine, options.cohesion)) {
       rejected.set(key, ca.size + cb.size);
       continue;
     }
