@@ -52,7 +52,7 @@ function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32A
     }
   }
   const idf = new Float64Array(size);
-  for (let t = 0; t < size; t++) idf[t] = Math.log((n + 1) / ((df[t] ?? 0) + 1)) + 1;
+  for (let t = 0; t < size; t++) idf[t] = smoothedIdf(n, df[t] ?? 0);
   // Weights by term id, reused for every article (each article sets its own terms before reading them).
   const weight = new Float64Array(size);
   const ranked: RankedTerms[] = [];
@@ -135,13 +135,17 @@ export interface Weighting {
   readonly minDocuments: number;
 }
 
+/** ln((N + 1) / (df + 1)) + 1: positive even for a word every article has. */
+function smoothedIdf(articles: number, documents: number): number {
+  return Math.log((articles + 1) / (documents + 1)) + 1;
+}
+
 /** What each term's plain weight is multiplied by under `weighting` (0: left out). */
 function weightFactors(df: Int32Array, articles: number, weighting: Weighting): Float64Array {
   const factor = new Float64Array(df.length);
   for (let t = 0; t < df.length; t++) {
     const documents = df[t] ?? 0;
-    const idf = Math.log((articles + 1) / (documents + 1)) + 1;
-    factor[t] = documents < weighting.minDocuments ? 0 : idf ** (weighting.idfPower - 1);
+    factor[t] = documents < weighting.minDocuments ? 0 : smoothedIdf(articles, documents) ** (weighting.idfPower - 1);
   }
   return factor;
 }
