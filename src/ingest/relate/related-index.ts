@@ -10,7 +10,7 @@
  * (film, shares, election) find the articles on the same subject that no rare name links. Second search
  * (rerankRange): the candidates are reranked by the neighbours they share.
  */
-import { accumulateCandidates, allocate, buildTermIndex, type TermIndex } from './term-index.ts';
+import { accumulateCandidates, allocate, buildTermIndex, selectBest, type TermIndex } from './term-index.ts';
 import { topByScore, type TermVector } from './term-vectors.ts';
 
 /** Every term of a related-articles vector (VECTOR_TERMS in related-articles.ts). */
@@ -68,35 +68,53 @@ export function candidateRange(index: RelatedIndex, from: number, to: number): C
   const neighbours = new Int32Array(size * RERANK).fill(-1);
   const cosines = new Float64Array(size * RERANK);
   // The current article's weights spread over the whole vocabulary: a candidate's cosine is one pass over
-  // the candidate's terms. Partial scores accumulate in one reused array; `touched` lists what to reset.
+  // the candidate's terms. Partial scores accumulate in one reused array; `reached` lists what to reset.
   const dense = new Float64Array(index.vocabularySize);
   const partial = new Float64Array(index.articles);
-  const touched: number[] = [];
+  const reached = new Int32Array(index.articles);
+  const best = new Int32Array(RERANK);
+  const exact = new Float64Array(RERANK);
   for (let i = from; i < to; i++) {
     const start = offsets[i] ?? 0;
     const end = offsets[i + 1] ?? 0;
-    accumulateCandidates(index, i, -1, partial, touched);
-    const story = storyOf[i];
-    const candidates = topByScore(touched, partial, RERANK, (j) => storyOf[j] !== story);
-    for (const j of touched) partial[j] = 0;
-    touched.length = 0;
+    const length = accumulateCandidates(index, i, -1, partial, reached);
+    const found = selectBest(reached, length, partial, RERANK, best, storyOf, storyOf[i] ?? -1);
+    for (let r = 0; r < length; r++) partial[reached[r] ?? 0] = 0;
     for (let k = start; k < end; k++) dense[ids[k] ?? 0] = weights[k] ?? 0;
-    const best = candidates
-      .map((j) => {
-        let sum = 0;
-        for (let k = offsets[j] ?? 0; k < (offsets[j + 1] ?? 0); k++)
-          sum += (dense[ids[k] ?? 0] ?? 0) * (weights[k] ?? 0);
-        return [j, sum] as const;
-      })
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (let slot = 0; slot < found; slot++) {
+      const j = best[slot] ?? 0;
+      let sum = 0;
+      const last = offsets[j + 1] ?? 0;
+      for (let k = offsets[j] ?? 0; k < last; k++) sum += (dense[ids[k] ?? 0] ?? 0) * (weights[k] ?? 0);
+      exact[slot] = sum;
+    }
     for (let k = start; k < end; k++) dense[ids[k] ?? 0] = 0;
-    best.forEach(([j, cosine], slot) => {
-      const at = (i - from) * RERANK + slot;
-      neighbours[at] = j;
-      cosines[at] = cosine;
-    });
+    sortByScore(best, exact, found);
+    const row = (i - from) * RERANK;
+    neighbours.set(best.subarray(0, found), row);
+    cosines.set(exact.subarray(0, found), row);
   }
   return { neighbours, cosines };
+}
+
+/**
+ * Sorts the first `length` items and their scores, highest score first (ties by lower index). An
+ * insertion sort: the items arrive ranked by partial score, which the exact cosine mostly keeps.
+ */
+function sortByScore(items: Int32Array, scores: Float64Array, length: number): void {
+  for (let k = 1; k < length; k++) {
+    const item = items[k] ?? 0;
+    const score = scores[k] ?? 0;
+    let at = k;
+    for (; at > 0; at--) {
+      const prev = scores[at - 1] ?? 0;
+      if (prev > score || (prev === score && (items[at - 1] ?? 0) < item)) break;
+      items[at] = items[at - 1] ?? 0;
+      scores[at] = prev;
+    }
+    items[at] = item;
+    scores[at] = score;
+  }
 }
 
 /** Related articles of a range: `count` slots per article, index -1 where there are fewer. */

@@ -1,12 +1,11 @@
 /**
  * Candidate pairs for grouping, over a term index (term-index.ts) in typed arrays, so ranges of articles
  * can be searched on worker threads. For each article, the partial cosine over strong terms is summed
- * from the postings into one reused array (`touched` lists what to reset); the best PAIR_CANDIDATES get
+ * from the postings into one reused array (`reached` lists what to reset); the best PAIR_CANDIDATES get
  * the exact cosine, and pairs reaching the threshold are kept. Posting lists longer than the index's
  * limit were left out when it was built: a term that common says nothing of the event.
  */
-import { accumulateCandidates, type TermIndex } from './term-index.ts';
-import { topByScore } from './term-vectors.ts';
+import { accumulateCandidates, selectBest, type TermIndex } from './term-index.ts';
 
 /**
  * Each article's exact cosine is computed only with the articles that score best on the strong terms
@@ -24,13 +23,17 @@ export interface PairList {
 
 export function pairsInRange(index: TermIndex, from: number, to: number, threshold: number): PairList {
   const partial = new Float64Array(index.articles);
-  const touched: number[] = [];
+  const reached = new Int32Array(index.articles);
+  const chosen = new Int32Array(PAIR_CANDIDATES);
   const as: number[] = [];
   const bs: number[] = [];
   const sims: number[] = [];
   for (let a = from; a < to; a++) {
-    accumulateCandidates(index, a, a, partial, touched);
-    const best = touched.length <= PAIR_CANDIDATES ? touched : topByScore(touched, partial, PAIR_CANDIDATES);
+    const length = accumulateCandidates(index, a, a, partial, reached);
+    const best =
+      length <= PAIR_CANDIDATES
+        ? reached.subarray(0, length)
+        : chosen.subarray(0, selectBest(reached, length, partial, PAIR_CANDIDATES, chosen, null, -1));
     for (const b of best) {
       const sim = cosine(index, a, b);
       if (sim < threshold) continue;
@@ -38,8 +41,7 @@ export function pairsInRange(index: TermIndex, from: number, to: number, thresho
       bs.push(Math.max(a, b));
       sims.push(sim);
     }
-    for (const b of touched) partial[b] = 0;
-    touched.length = 0;
+    for (let r = 0; r < length; r++) partial[reached[r] ?? 0] = 0;
   }
   return { a: Int32Array.from(as), b: Int32Array.from(bs), sim: Float64Array.from(sims) };
 }

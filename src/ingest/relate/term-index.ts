@@ -134,27 +134,109 @@ function heaviestEntries(weights: Float64Array, from: number, to: number, count:
 
 /**
  * Adds article `a`'s partial cosine over its strong terms with every article in those terms' postings to
- * `partial`, listing each article newly reached in `touched` (so the caller can reset just those); `skip`
- * (an article index, or -1) is passed over.
+ * `partial`, writing each article newly reached into `reached` (so the caller can reset just those) and
+ * returning how many it reached; `skip` (an article index, or -1) is passed over. Weights are positive, so
+ * an article is reached once and `reached` needs at most one slot per article.
  */
 export function accumulateCandidates(
   index: TermIndex,
   a: number,
   skip: number,
   partial: Float64Array,
-  touched: number[],
-): void {
-  const { ids, weights, postingOffsets, postingDocs, postingWeights } = index;
+  reached: Int32Array,
+): number {
+  const { ids, weights, postingOffsets, postingDocs, postingWeights, strongOffsets, strongPositions } = index;
   const start = index.offsets[a] ?? 0;
-  for (let s = index.strongOffsets[a] ?? 0; s < (index.strongOffsets[a + 1] ?? 0); s++) {
-    const k = start + (index.strongPositions[s] ?? 0);
+  const last = strongOffsets[a + 1] ?? 0;
+  let count = 0;
+  for (let s = strongOffsets[a] ?? 0; s < last; s++) {
+    const k = start + (strongPositions[s] ?? 0);
     const t = ids[k] ?? 0;
     const w = weights[k] ?? 0;
-    for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
+    const end = postingOffsets[t + 1] ?? 0;
+    for (let p = postingOffsets[t] ?? 0; p < end; p++) {
       const b = postingDocs[p] ?? 0;
       if (b === skip) continue;
-      if (partial[b] === 0) touched.push(b);
-      partial[b] = (partial[b] ?? 0) + w * (postingWeights[p] ?? 0);
+      const before = partial[b] ?? 0;
+      if (before === 0) reached[count++] = b;
+      partial[b] = before + w * (postingWeights[p] ?? 0);
     }
   }
+  return count;
+}
+
+/**
+ * The `count` best of the first `length` reached articles by `score` into `best`, best first (ties by
+ * lower index), passing over those whose `groupOf` entry is `excluded` (an article's own story; pass null
+ * to keep all); returns how many it wrote. A bounded min-heap in `best` itself, in typed arrays and with
+ * no callbacks: it runs for every article of the corpus over thousands of candidates each.
+ */
+export function selectBest(
+  reached: Int32Array,
+  length: number,
+  score: Float64Array,
+  count: number,
+  best: Int32Array,
+  groupOf: Int32Array | null,
+  excluded: number,
+): number {
+  if (count <= 0) return 0;
+  let size = 0;
+  for (let r = 0; r < length; r++) {
+    const item = reached[r] ?? 0;
+    const s = score[item] ?? 0;
+    if (size === count) {
+      const root = best[0] ?? 0;
+      const rs = score[root] ?? 0;
+      if (s < rs || (s === rs && item > root)) continue;
+    }
+    if (groupOf !== null && groupOf[item] === excluded) continue;
+    if (size < count) {
+      // Sift up: the worst item rises to the root.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        const up = best[parent] ?? 0;
+        const ps = score[up] ?? 0;
+        if (!(s < ps || (s === ps && item > up))) break;
+        best[at] = up;
+        at = parent;
+      }
+      best[at] = item;
+    } else {
+      siftDown(best, size, score, item);
+    }
+  }
+  // Heap sort: the worst goes to the end, leaving the best first.
+  for (let end = size - 1; end > 0; end--) {
+    const worst = best[0] ?? 0;
+    siftDown(best, end, score, best[end] ?? 0);
+    best[end] = worst;
+  }
+  return size;
+}
+
+/** Puts `item` at the root of the min-heap best[0, size) and sinks it to its place. */
+function siftDown(best: Int32Array, size: number, score: Float64Array, item: number): void {
+  const s = score[item] ?? 0;
+  let at = 0;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    let c = best[child] ?? 0;
+    let cs = score[c] ?? 0;
+    if (child + 1 < size) {
+      const r = best[child + 1] ?? 0;
+      const rs = score[r] ?? 0;
+      if (rs < cs || (rs === cs && r > c)) {
+        child++;
+        c = r;
+        cs = rs;
+      }
+    }
+    if (!(cs < s || (cs === s && c > item))) break;
+    best[at] = c;
+    at = child;
+  }
+  best[at] = item;
 }
