@@ -6,6 +6,7 @@
  * stories) or left out as too common (grouping).
  */
 import { strongestPositions, type TermVector } from './term-vectors.ts';
+import { heaviestFirst, itemBitsFor } from './weight-order.ts';
 
 export interface TermIndex {
   readonly articles: number;
@@ -119,17 +120,14 @@ function rangeOf(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
-/**
- * Positions in [from, to) of the `count` heaviest weights, heaviest first (ties by position). A native
- * sort of the weights finds the cut-off, and only the entries at or above it are sorted with a comparator:
- * a comparator sort of a common term's whole list cost seconds at 100k articles.
- */
-function heaviestEntries(weights: Float64Array, from: number, to: number, count: number): number[] {
-  const sorted = weights.slice(from, to).sort();
-  const cutoff = sorted[sorted.length - count] ?? 0;
-  const kept: number[] = [];
-  for (let k = from; k < to; k++) if ((weights[k] ?? 0) >= cutoff) kept.push(k);
-  return kept.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b).slice(0, count);
+/** Positions in [from, to) of the `count` heaviest weights, heaviest first (ties by position). */
+function heaviestEntries(weights: Float64Array, from: number, to: number, count: number): Int32Array {
+  const positions = new Int32Array(to - from);
+  for (let k = 0; k < positions.length; k++) positions[k] = k;
+  const best = new Int32Array(count);
+  heaviestFirst(positions, weights.subarray(from, to), positions.length, count, itemBitsFor(positions.length), best);
+  for (let k = 0; k < count; k++) best[k] = (best[k] ?? 0) + from;
+  return best;
 }
 
 /**

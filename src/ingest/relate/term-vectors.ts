@@ -9,6 +9,7 @@
  * IDF and leaves out words too rare to be shared (for related stories, see related-articles.ts).
  */
 import type { TokenisedCorpus } from './tokenise-corpus.ts';
+import { heaviestFirst, itemBitsFor } from './weight-order.ts';
 
 export interface TermVector {
   readonly ids: Int32Array;
@@ -53,41 +54,30 @@ function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32A
   }
   const idf = new Float64Array(size);
   for (let t = 0; t < size; t++) idf[t] = smoothedIdf(n, df[t] ?? 0);
-  // Weights by term id, reused for every article (each article sets its own terms before reading them).
-  const weight = new Float64Array(size);
+  const itemBits = itemBitsFor(size);
+  // Each article's terms and their weights, in reused buffers as long as the longest bag.
+  let longest = 0;
+  for (const { ids } of corpus.bags) longest = Math.max(longest, ids.length);
+  const weights = new Float64Array(longest);
+  const top = new Int32Array(Math.min(longest, RANKED_TERMS));
+  const weightById = new Float64Array(size);
   const ranked: RankedTerms[] = [];
   for (const { ids, counts } of corpus.bags) {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] ?? 0;
-      weight[id] = (1 + Math.log(counts[k] ?? 1)) * (idf[id] ?? 0);
+      const w = (1 + Math.log(counts[k] ?? 1)) * (idf[id] ?? 0);
+      weights[k] = w;
+      weightById[id] = w;
     }
-    const top = heaviest(ids, weight, RANKED_TERMS);
-    const topWeights = new Float64Array(top.length);
-    for (let k = 0; k < top.length; k++) topWeights[k] = weight[top[k] ?? 0] ?? 0;
-    ranked.push({ ids: Int32Array.from(top), weights: topWeights });
+    const kept = heaviestFirst(ids, weights, ids.length, RANKED_TERMS, itemBits, top);
+    const topIds = top.slice(0, kept);
+    const topWeights = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) topWeights[k] = weightById[topIds[k] ?? 0] ?? 0;
+    ranked.push({ ids: topIds, weights: topWeights });
   }
   const result = { ranked, df };
   rankings.set(corpus, result);
   return result;
-}
-
-/**
- * The `count` heaviest ids, heaviest first (ties by id). Most articles have a few hundred distinct terms:
- * a native sort of the weights finds the cut-off, and only the ids at or above it are sorted with a
- * comparator (a comparator sort of every term was the grouping stage's largest cost at 100k articles).
- */
-function heaviest(ids: Int32Array, weight: Float64Array, count: number): number[] {
-  let kept: ArrayLike<number> = ids;
-  if (ids.length > count) {
-    const sorted = new Float64Array(ids.length);
-    for (let k = 0; k < ids.length; k++) sorted[k] = weight[ids[k] ?? 0] ?? 0;
-    sorted.sort();
-    const cutoff = sorted[sorted.length - count] ?? 0;
-    kept = ids.filter((id) => (weight[id] ?? 0) >= cutoff);
-  }
-  return Array.from(kept)
-    .sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y)
-    .slice(0, count);
 }
 
 /**
