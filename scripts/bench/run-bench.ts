@@ -168,16 +168,16 @@ async function main(): Promise<void> {
       const outBytes = folder === undefined ? 0 : await folderBytes(join(out, folder));
       stages.push({ ...s, outMiB: mib(outBytes) });
       rows.push(
-        `${String(size).padStart(7)}  ${s.stage.padEnd(14)} ${fmt(s.ms / 1000, 2).padStart(8)} s ${fmt(s.peakRssMiB, 0).padStart(7)} MiB ${folder === undefined ? '        ' : `${fmt(mib(outBytes)).padStart(7)} MiB`}`,
+        `${String(size).padStart(7)}  ${s.stage.padEnd(23)} ${fmt(s.ms / 1000, 2).padStart(8)} s ${fmt(s.peakRssMiB, 0).padStart(7)} MiB ${folder === undefined ? '        ' : `${fmt(mib(outBytes)).padStart(7)} MiB`}`,
       );
     }
     rows.push(
-      `${String(size).padStart(7)}  ${'TOTAL'.padEnd(14)} ${fmt(build.ms / 1000, 2).padStart(8)} s ${fmt(build.peakRssMiB, 0).padStart(7)} MiB ${fmt(mib(await folderBytes(out))).padStart(7)} MiB  (input ${fmt(mib(inputBytes))} MiB, ${build.built} built, ${build.leftOut} left out)`,
+      `${String(size).padStart(7)}  ${'TOTAL'.padEnd(23)} ${fmt(build.ms / 1000, 2).padStart(8)} s ${fmt(build.peakRssMiB, 0).padStart(7)} MiB ${fmt(mib(await folderBytes(out))).padStart(7)} MiB  (input ${fmt(mib(inputBytes))} MiB, ${build.built} built, ${build.leftOut} left out)`,
     );
     const rebuild = await rebuildAfterOneChange(articles, out, cache);
     const slowest = [...rebuild.stages].sort((a, b) => b.ms - a.ms).slice(0, 3);
     rows.push(
-      `${String(size).padStart(7)}  ${'REBUILD'.padEnd(14)} ${fmt(rebuild.ms / 1000, 2).padStart(8)} s ${fmt(rebuild.peakRssMiB, 0).padStart(7)} MiB          (one article changed; slowest: ${slowest.map((s) => `${s.stage} ${fmt(s.ms / 1000, 2)} s`).join(', ')})`,
+      `${String(size).padStart(7)}  ${'REBUILD'.padEnd(23)} ${fmt(rebuild.ms / 1000, 2).padStart(8)} s ${fmt(rebuild.peakRssMiB, 0).padStart(7)} MiB          (one article changed; slowest: ${slowest.map((s) => `${s.stage} ${fmt(s.ms / 1000, 2)} s`).join(', ')})`,
     );
     results.push({
       size,
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     node: process.version,
   };
   console.log(`machine: ${machine.cores} cores (${machine.cpu}), ${fmt(machine.memoryGiB)} GiB, Node ${machine.node}`);
-  console.log('   size  stage              time      peak RSS    output');
+  console.log('   size  stage                       time      peak RSS    output');
   for (const row of rows) console.log(row);
   console.log(
     `preview images: ${fmt(imagesPerSecond)} images/s on ${machine.cores} cores (${withImages.built} images, no cache)`,

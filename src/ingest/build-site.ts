@@ -3,7 +3,7 @@
  * and the data (the shell first, since Vite empties the output folder).
  */
 import { join, resolve } from 'node:path';
-import type { Article } from '../shared/article-schema.ts';
+import type { Article, StorySummary } from '../shared/article-schema.ts';
 import { buildAppShell } from './emit/build-app-shell.ts';
 import { formatLeftOut, makeReport, writeReport, type BuildReport } from './emit/build-report.ts';
 import { writePreviewImages } from './emit/preview-image/write-preview-images.ts';
@@ -12,7 +12,7 @@ import { writeSharePages } from './emit/share/write-share-pages.ts';
 import { writeFeeds } from './emit/write-feeds.ts';
 import { writeHeaders } from './emit/write-headers.ts';
 import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
-import { writeSearchIndex } from './emit/write-search-index.ts';
+import { startSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { OutputManifest } from './emit/output-manifest.ts';
 import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
@@ -52,7 +52,8 @@ export const DEFAULT_CACHE_DIR = '.cache/broadsheet';
 export interface BuildResult {
   readonly report: BuildReport;
   readonly articles: readonly Article[];
-  /** Wall time and memory of each stage, in the order they ran. */
+  readonly stories: readonly StorySummary[];
+  /** Wall time and memory of each stage, in the order they ended. */
   readonly stages: readonly StageTiming[];
 }
 
@@ -89,8 +90,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
     );
   }
+  // The search index is built on a worker while the stages below write the rest (it starts after the app
+  // shell, which empties the folder).
+  const searchIndex = clock.background('search index', () => startSearchIndex(outDir, corpus.stories, articles));
   const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt, manifest));
-  const searchDigest = await clock.time('search index', () => writeSearchIndex(outDir, corpus.stories, articles));
   await clock.time('feeds', async () => {
     await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest);
     await writeSitemap(outDir, articles, siteUrl);
@@ -106,6 +109,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
+  const searchDigest = await searchIndex.wait();
   // A build without images (the benchmark times them apart) leaves the last build's images in place.
   if (options.previewImages === false) manifest?.keep('og');
   if (options.skipApp !== true && options.previewImages !== false) {
@@ -136,5 +140,5 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       `stor${corpus.stories.length === 1 ? 'y' : 'ies'} into ${outDir}` +
       (leftOut.length > 0 ? `; ${leftOut.length} file(s) left out (see report.json)` : ''),
   );
-  return { report, articles, stages: clock.timings };
+  return { report, articles, stories: corpus.stories, stages: clock.timings };
 }

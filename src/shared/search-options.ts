@@ -25,8 +25,16 @@ export interface SearchDocument {
   readonly latest: string | null;
 }
 
-/** Lowercase with accents folded: "Zelenskyy" and "zelenskyy", "Kyiv" and "kyiv", "café" and "cafe" meet. */
+/** Any code unit above U+007F; a word without one is plain ASCII, which folding only lowercases. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Lowercase with accents folded: "Zelenskyy" and "zelenskyy", "Kyiv" and "kyiv", "café" and "cafe" meet.
+ * Most words are plain ASCII, which Unicode decomposition leaves as it is: they skip it (the index build
+ * folds every word of every story, and normalising each was an eighth of its time).
+ */
 export function foldSearchTerm(term: string): string {
+  if (!NON_ASCII.test(term)) return term.toLowerCase();
   return term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

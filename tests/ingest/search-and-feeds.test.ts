@@ -2,6 +2,7 @@
  * What the build writes for discovery: the search index (queried here with the app's own options),
  * the RSS, Atom and JSON feeds (parsed as XML and JSON), the per-story feeds, the sitemap and robots.txt.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
+import { startSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { STORY_FEED_SIZE } from '../../src/ingest/emit/write-feeds.ts';
 import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
@@ -72,6 +74,15 @@ describe('the search index', () => {
     expect(await search('Café Kraków')).toEqual(['Café owners in Kraków protest over new terrace rules']);
     expect(await search('zzzyzx')).toEqual([]);
   });
+
+  it('is the same file whether built on a worker thread or on this one', async () => {
+    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+    const elsewhere = join(work, 'worker-out');
+    const digest = await startSearchIndex(elsewhere, result.stories, result.articles, 0);
+    const fromWorker = await readFile(join(elsewhere, 'data/search-index.json'), 'utf8');
+    expect(fromWorker).toBe(built);
+    expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
+  }, 60_000);
 });
 
 describe('feeds', () => {

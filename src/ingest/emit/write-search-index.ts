@@ -1,7 +1,7 @@
 /** Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts). */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { SCHEMA_VERSION, type Article, type StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
@@ -9,6 +9,8 @@ import { INDEX_OPTIONS, type SearchDocument, type SearchIndexFile } from '../../
 import { searchIndexPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
 import { bodyText } from '../extract/extract-article.ts';
+import { runOnWorkers } from '../worker-pool.ts';
+import type { SearchIndexTask } from './search-index-worker.ts';
 
 const LEAD_CHARS = 220;
 
@@ -37,8 +39,13 @@ export function searchDocument(story: StorySummary, articlesById: ReadonlyMap<st
 
 export function buildSearchIndex(stories: readonly StorySummary[], articles: readonly Article[]): SearchIndexFile {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  return indexDocuments(stories.map((s) => searchDocument(s, byId)));
+}
+
+/** The index file of prepared search documents. */
+export function indexDocuments(documents: readonly SearchDocument[]): SearchIndexFile {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(stories.map((s) => searchDocument(s, byId)));
+  index.addAll(documents);
   return {
     schemaVersion: SCHEMA_VERSION,
     documentCount: index.documentCount,
@@ -47,13 +54,35 @@ export function buildSearchIndex(stories: readonly StorySummary[], articles: rea
   };
 }
 
-/** Writes `data/search-index.json`; returns a digest of it. */
-export async function writeSearchIndex(
+/** Writes `data/search-index.json` of prepared search documents; returns a digest of it. */
+export async function writeIndexFile(outDir: string, documents: readonly SearchDocument[]): Promise<string> {
+  const json = JSON.stringify(indexDocuments(documents));
+  const path = join(outDir, searchIndexPath().slice(1));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, json);
+  return createHash('sha256').update(json).digest('hex');
+}
+
+/** Below this many stories, starting a worker thread costs more than indexing on this one. */
+const MIN_FOR_WORKER = 2000;
+
+/**
+ * Starts writing `data/search-index.json` and returns its digest when written. A large index is built on
+ * a worker thread, so the build's other stages run while it indexes (it is the slowest stage, and one
+ * core's work): only the documents cross to the worker, which writes the file itself.
+ */
+export function startSearchIndex(
   outDir: string,
   stories: readonly StorySummary[],
   articles: readonly Article[],
+  minForWorker = MIN_FOR_WORKER,
 ): Promise<string> {
-  const json = JSON.stringify(buildSearchIndex(stories, articles));
-  await writeFile(join(outDir, searchIndexPath().slice(1)), json);
-  return createHash('sha256').update(json).digest('hex');
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const documents = stories.map((s) => searchDocument(s, byId));
+  if (stories.length < minForWorker) return writeIndexFile(outDir, documents);
+  return runOnWorkers<SearchIndexTask, string>(
+    new URL('./search-index-worker.ts', import.meta.url),
+    [{ outDir, documents }],
+    { threads: 1, batchSize: 1 },
+  ).then(([digest]) => digest ?? '');
 }
