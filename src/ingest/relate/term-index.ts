@@ -55,17 +55,25 @@ export function buildTermIndex(
   const ids = allocate(Int32Array, total, shared);
   const weights = allocate(Float64Array, total, shared);
   const strongOffsets = allocate(Int32Array, n + 1, shared);
-  const strong = vectors.map((v) => strongestPositions(v, strongTerms));
-  for (let i = 0; i < n; i++) strongOffsets[i + 1] = (strongOffsets[i] ?? 0) + (strong[i]?.length ?? 0);
+  for (let i = 0; i < n; i++) {
+    strongOffsets[i + 1] = (strongOffsets[i] ?? 0) + Math.min(strongTerms, vectors[i]?.ids.length ?? 0);
+  }
   const strongPositions = allocate(Int32Array, strongOffsets[n] ?? 0, shared);
   // Postings by counting sort on the term: articles land in each list in index order.
   const postingCount = new Int32Array(vocabularySize + 1);
   vectors.forEach((v, i) => {
     ids.set(v.ids, offsets[i] ?? 0);
     weights.set(v.weights, offsets[i] ?? 0);
-    strongPositions.set(strong[i] ?? [], strongOffsets[i] ?? 0);
-    for (const k of strong[i] ?? []) {
-      const slot = (v.ids[k] ?? 0) + 1;
+    const from = strongOffsets[i] ?? 0;
+    const to = strongOffsets[i + 1] ?? 0;
+    // A vector no longer than strongTerms is all strong, in order: no list of its positions is made.
+    if (to - from === v.ids.length && v.byWeight === undefined) {
+      for (let k = 0; k < v.ids.length; k++) strongPositions[from + k] = k;
+    } else {
+      strongPositions.set(strongestPositions(v, strongTerms), from);
+    }
+    for (let s = from; s < to; s++) {
+      const slot = (v.ids[strongPositions[s] ?? 0] ?? 0) + 1;
       postingCount[slot] = (postingCount[slot] ?? 0) + 1;
     }
   });
@@ -75,7 +83,8 @@ export function buildTermIndex(
   const allDocs = new Int32Array(fullOffsets[vocabularySize] ?? 0);
   const allWeights = new Float64Array(allDocs.length);
   vectors.forEach((v, i) => {
-    for (const k of strong[i] ?? []) {
+    for (let s = strongOffsets[i] ?? 0; s < (strongOffsets[i + 1] ?? 0); s++) {
+      const k = strongPositions[s] ?? 0;
       const t = v.ids[k] ?? 0;
       const at = fill[t] ?? 0;
       allDocs[at] = i;

@@ -90,31 +90,36 @@ export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number, weig
   if (maxTerms > RANKED_TERMS) throw new Error(`vectors are at most ${RANKED_TERMS} terms long`);
   const { ranked, df } = rankTerms(corpus);
   const factor = weighting === undefined ? null : weightFactors(df, corpus.bags.length, weighting);
+  // Reused for every article: the scaled ranking and the sort keys.
+  const scaledIds = new Int32Array(maxTerms);
+  const scaledWeights = new Float64Array(maxTerms);
+  const keys = new Float64Array(maxTerms);
   const vectors = ranked.map((plain) => {
-    const { ids, weights } = factor === null ? plain : scaled(plain, maxTerms, factor);
-    const length = Math.min(maxTerms, ids.length);
+    const length =
+      factor === null ? Math.min(maxTerms, plain.ids.length) : scale(plain, factor, scaledIds, scaledWeights);
+    const ids = factor === null ? plain.ids : scaledIds;
+    const weights = factor === null ? plain.weights : scaledWeights;
     let sq = 0;
     for (let k = 0; k < length; k++) sq += (weights[k] ?? 0) ** 2;
     const norm = Math.sqrt(sq) || 1;
     // Sorted by term id, so a dot product is a linear merge: a native sort of id × 256 + rank (ids are
     // distinct, ranks below RANKED_TERMS ≤ 256), where a comparator sort cost a call per comparison.
     // Plain loops: TypedArray.from with a mapping function takes V8's slow generic path.
-    const keys = new Float64Array(length);
     for (let k = 0; k < length; k++) keys[k] = (ids[k] ?? 0) * 256 + k;
-    keys.sort();
+    const sorted = keys.subarray(0, length).sort();
     const sortedIds = new Int32Array(length);
     const sortedWeights = new Float64Array(length);
     // Where each rank landed: the strongest terms are the first ranks (strongestPositions).
-    const byWeight = new Int32Array(length);
+    const byWeight = factor === null ? new Int32Array(length) : null;
     for (let position = 0; position < length; position++) {
-      const rank = (keys[position] ?? 0) % 256;
+      const rank = (sorted[position] ?? 0) % 256;
       sortedIds[position] = ids[rank] ?? 0;
       sortedWeights[position] = (weights[rank] ?? 0) / norm;
-      byWeight[rank] = position;
+      if (byWeight !== null) byWeight[rank] = position;
     }
-    return factor === null
-      ? { ids: sortedIds, weights: sortedWeights, byWeight }
-      : { ids: sortedIds, weights: sortedWeights };
+    return byWeight === null
+      ? { ids: sortedIds, weights: sortedWeights }
+      : { ids: sortedIds, weights: sortedWeights, byWeight };
   });
   return { vectors, vocabulary: corpus.vocabulary, documentFrequency: df };
 }
@@ -140,19 +145,21 @@ function weightFactors(df: Int32Array, articles: number, weighting: Weighting): 
   return factor;
 }
 
-/** The first `count` ranked terms with their weights scaled, those scaled to nothing left out. */
-function scaled(plain: RankedTerms, count: number, factor: Float64Array): RankedTerms {
-  const length = Math.min(count, plain.ids.length);
-  const ids: number[] = [];
-  const weights: number[] = [];
+/**
+ * The first ranked terms (as many as `ids` holds) with their weights scaled into `ids` and `weights`, those
+ * scaled to nothing left out; returns how many.
+ */
+function scale(plain: RankedTerms, factor: Float64Array, ids: Int32Array, weights: Float64Array): number {
+  const length = Math.min(ids.length, plain.ids.length);
+  let kept = 0;
   for (let k = 0; k < length; k++) {
     const id = plain.ids[k] ?? 0;
     const w = (plain.weights[k] ?? 0) * (factor[id] ?? 0);
     if (w <= 0) continue;
-    ids.push(id);
-    weights.push(w);
+    ids[kept] = id;
+    weights[kept++] = w;
   }
-  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+  return kept;
 }
 
 /**
