@@ -15,7 +15,7 @@ import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
 import { startSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { OutputManifest } from './emit/output-manifest.ts';
-import { articleEntry, writeSiteData } from './emit/write-site-data.ts';
+import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
@@ -106,6 +106,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         siteUrl,
         (written) => clock.step(written, articles.length),
         manifest,
+        {
+          counts: { storyCount: corpus.stories.length, articleCount: articles.length },
+          firstPage: storyPage(corpus.stories, 1),
+        },
       ),
     );
   }

@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, storyListReady } from './chromium.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -42,7 +42,7 @@ const VIEWS: readonly (readonly [string, (page: Page) => Promise<void>])[] = [
     'story list',
     async (page) => {
       await page.goto(`${baseURL}/`);
-      await page.locator('.story-row').first().waitFor();
+      await storyListReady(page);
     },
   ],
   [
@@ -92,7 +92,7 @@ const VIEWS: readonly (readonly [string, (page: Page) => Promise<void>])[] = [
     'keyboard shortcuts',
     async (page) => {
       await page.goto(`${baseURL}/`);
-      await page.locator('.story-row').first().waitFor();
+      await storyListReady(page);
       await page.keyboard.press('?');
       await page.getByRole('dialog').waitFor();
     },

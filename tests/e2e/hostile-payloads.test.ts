@@ -13,7 +13,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseFragment } from 'parse5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, storyListReady } from './chromium.ts';
 import { buildAndServe, type ServedSite } from './site-server.ts';
 
 const M = 'window.__xss=1';
@@ -160,7 +160,7 @@ describe('the Content Security Policy', () => {
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     }
     expect(header).toContain("frame-ancestors 'none'");
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     await page.context().close();
   });
 });
@@ -179,7 +179,7 @@ describe(`${PAYLOADS.length} XSS payloads in article text`, () => {
     const { page, watch } = await watchedPage();
     const ids = await idsBySourceFile(page);
     await page.goto(`${site.url}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     for (const [i, payload] of PAYLOADS.entries()) {
       await page.goto(`${site.url}/article/${ids.get(fileOf(i)) ?? 'missing'}`);
       const heading = page.getByRole('heading', { level: 1 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/ingest/build-site.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, storyListReady } from './chromium.ts';
 import { BUNDLED_ARTICLES, buildAndServe, type ServedSite } from './site-server.ts';
 
 const SUBJECTS: readonly (readonly string[])[] = [
@@ -65,7 +65,7 @@ async function onlineVisit(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${site.url}/`);
-  await page.locator('.story-row').first().waitFor();
+  await storyListReady(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return { context, page };
 }
@@ -115,7 +115,7 @@ describe('offline reading', () => {
     });
     await context.setOffline(true);
     await page.reload();
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     await showAllCopies(page);
     // Every copy is linked from the list by its outlet chip, titled with its headline.
     const copies = page.getByRole('list', { name: 'Copies of this story' }).getByRole('link');
@@ -125,7 +125,7 @@ describe('offline reading', () => {
       await copies.nth(i).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
       await page.goBack();
-      await page.locator('.story-row').first().waitFor();
+      await storyListReady(page);
       await showAllCopies(page);
     }
     expect(failed).toEqual([]);
@@ -137,7 +137,7 @@ describe('offline reading', () => {
     await saveAll(page);
     await context.setOffline(true);
     await page.reload();
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     const headline = (await page.locator('.story-row h2 a').first().textContent()) ?? '';
     await page.locator('.story-row h2 a').first().click();
     await page.getByRole('heading', { level: 1, name: headline }).waitFor();
@@ -189,7 +189,7 @@ describe('offline reading', () => {
 
     await prompt.click();
     await page.waitForEvent('load');
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     await expect.poll(() => cacheNames(page)).not.toEqual(before);
     expect(await cacheNames(page)).toHaveLength(1);
 

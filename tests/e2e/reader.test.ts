@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIR } from './chromium.ts';
+import { launchChromium, SCREENSHOT_DIR, storyListReady } from './chromium.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -39,6 +39,7 @@ describe('the reader on the bundled articles', () => {
   it('lists the two copies as one story, opens it, shows the sidebar, and survives a reload', async () => {
     const page = await openPage(1280, 'light');
     await page.goto(`${baseURL}/`);
+    await storyListReady(page);
     const rows = page.locator('.story-row');
     await expect.poll(() => rows.count()).toBe(1);
     await expect.poll(() => page.getByRole('list', { name: 'Copies of this story' }).getByRole('link').count()).toBe(2);
@@ -89,7 +90,7 @@ describe('the reader on the bundled articles', () => {
   ] as const)('renders the story list at %i px in %s mode without horizontal scrolling', async (width, scheme) => {
     const page = await openPage(width, scheme);
     await page.goto(`${baseURL}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

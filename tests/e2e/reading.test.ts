@@ -8,7 +8,7 @@ import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, SCREENSHOT_DIR } from './chromium.ts';
+import { launchChromium, SCREENSHOT_DIR, storyListReady } from './chromium.ts';
 import { buildAndServe, type ServedSite } from './site-server.ts';
 
 const baseURL = inject('baseURL');
@@ -59,7 +59,7 @@ describe('keyboard', () => {
   it('skips to content, moves through stories with j and k, opens with Enter and focuses the headline', async () => {
     const page = await newPage();
     await page.goto(`${baseURL}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -84,7 +84,7 @@ describe('keyboard', () => {
   it('shows the shortcuts with ? and closes them with Escape, and / focuses search', async () => {
     const page = await newPage();
     await page.goto(`${baseURL}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.waitFor();
@@ -178,7 +178,7 @@ describe('read and saved marks', () => {
     await page.goto(`${baseURL}${href}`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.goto(`${baseURL}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     expect(await page.locator('.story-row .read-mark').count()).toBe(1);
     await page.getByRole('link', { name: 'Saved (1)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Saved' }).waitFor();

@@ -1,7 +1,7 @@
 /** Search and feeds in Chromium: the index loads only on first use, results follow typing, `?q=` survives reload. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, storyListReady } from './chromium.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -20,7 +20,7 @@ describe('search', () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${baseURL}/`);
-    await page.locator('.story-row').first().waitFor();
+    await storyListReady(page);
     expect(requested.filter((p) => p.includes('search'))).toEqual([]);
 
     await page.keyboard.press('/');

@@ -55,6 +55,43 @@ describe('share pages', () => {
   });
 });
 
+describe('the home page', () => {
+  it('lists the first page of stories with JavaScript disabled, each opening its article', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${baseURL}/`);
+    expect(response?.status()).toBe(200);
+    const rows = page.locator('.story-row');
+    const data = (await (await fetch(`${baseURL}/data/stories/page-1.json`)).json()) as StoryPage;
+    expect(await rows.count()).toBe(data.stories.length);
+    const first = data.stories[0];
+    if (first === undefined) throw new Error('no stories built');
+    const link = page.getByRole('heading', { level: 2, name: first.headline }).getByRole('link');
+    await link.click();
+    await page.waitForURL(/\/article\//);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toBe('');
+    await context.close();
+  });
+
+  it('is taken over by the app with the same rows and no console error', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${baseURL}/`);
+    // The app's header has the search box; the written page does not.
+    await page.getByRole('searchbox', { name: 'Search stories' }).waitFor();
+    const headlines = await page.locator('.story-row h2').allTextContents();
+    const data = (await (await fetch(`${baseURL}/data/stories/page-1.json`)).json()) as StoryPage;
+    expect(headlines).toEqual(data.stories.map((s) => s.headline));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the Share button', () => {
   it('copies the canonical link and says "Link copied" when the browser has no share sheet', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });

@@ -206,6 +206,41 @@ describe('share pages', () => {
     expect(canonical === undefined ? undefined : attr(canonical, 'href')).toBe(`${SITE}/`);
   });
 
+  it('puts the first page of the story list in the home page, hostile headlines as text', async () => {
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    const home = elements(parse(html));
+    const rows = home.filter((e) => e.tagName === 'article' && attr(e, 'class') === 'story-row');
+    expect(rows).toHaveLength(result.stories.length);
+    const headlines = rows.map((row) =>
+      textOf(
+        must(
+          elements(row).find((e) => e.tagName === 'h2'),
+          'row heading',
+        ),
+      ),
+    );
+    expect(headlines.sort()).toEqual(result.stories.map((s) => s.headline).sort());
+    // Each headline opens a built article's page.
+    for (const row of rows) {
+      const link = must(
+        elements(row).find((e) => e.tagName === 'a'),
+        'headline link',
+      );
+      const id = decodeURIComponent(must(attr(link, 'href'), 'href').split('/')[2] ?? '');
+      expect(result.articles.some((a) => a.id === id)).toBe(true);
+    }
+    expect(
+      textOf(
+        must(
+          home.find((e) => attr(e, 'class') === 'list-summary'),
+          'summary',
+        ),
+      ),
+    ).toBe(`${result.stories.length} stories from ${result.articles.length} articles`);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('needs JavaScript to show the story list');
+  });
+
   it('writes a 1200×630 PNG under 300 KB for every article', async () => {
     for (const article of result.articles) {
       const png = await readFile(join(out, 'og', `${article.id}.png`));

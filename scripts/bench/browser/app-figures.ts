@@ -1,7 +1,8 @@
 /**
  * The app's figures on a built site, in headless Chromium: JS and CSS of the first load (gzip), time to
- * the first story row, article navigation time, and search (first query with the index load, then the
- * per-keystroke search cost from the page's own User Timing marks).
+ * the first story row (the home page's HTML holds the first page of rows, so this is its first paint),
+ * article navigation time, and search (first query with the index load, then the per-keystroke search
+ * cost from the page's own User Timing marks).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,9 +36,30 @@ export async function measureApp(siteDir: string): Promise<AppFigures> {
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    // When the first row entered the page, seen from inside it (the home page's HTML holds the first rows, so
+    // the parser may add them long before the app runs); a row is on screen once the page has also painted.
+    // A string, not a function: tsx would wrap a function in helpers the page does not have.
+    await page.addInitScript(`
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.story-row') === null) return;
+        window.__firstRowAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });`);
     await page.goto(`${url}/`);
     await page.locator('.story-row').first().waitFor();
-    const firstRowMs = await page.evaluate(() => performance.now());
+    const rowInPage = await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+    const firstPaint = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            const paint = list.getEntriesByName('first-contentful-paint')[0];
+            if (paint === undefined) return;
+            observer.disconnect();
+            resolve(paint.startTime);
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    const firstRowMs = Math.max(rowInPage, firstPaint);
     const loaded = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     );
@@ -50,6 +72,8 @@ export async function measureApp(siteDir: string): Promise<AppFigures> {
       else css += size;
     }
 
+    // The home page's HTML holds the first rows; links navigate within the app once it has taken over.
+    await page.getByRole('searchbox', { name: 'Search stories' }).waitFor();
     const articleNavigationMs = await page.evaluate(async () => {
       const start = performance.now();
       document.querySelector<HTMLAnchorElement>('.story-row h2 a')?.click();

@@ -4,22 +4,14 @@ import { Link } from 'react-router';
 import { articlePath, storyPath } from '../../shared/site-paths.ts';
 import type { StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
+import { collapsedOutlets, leadArticleId, SHOWN_OUTLETS } from '../../shared/story-row-parts.ts';
 import { RelativeTime } from './relative-time.tsx';
-
-/** Outlets named before the rest fold into "+N". */
-const SHOWN_OUTLETS = 3;
-
-export function leadArticleId(story: StorySummary): string {
-  // Members are ordered newest first, then fullest; the story headline comes from the fullest copy.
-  return (story.members.find((m) => m.headline === story.headline) ?? story.members[0])?.id ?? story.id;
-}
 
 function OutletChips({ story }: { story: StorySummary }) {
   const [expanded, setExpanded] = useState(false);
-  const hidden = story.memberCount - SHOWN_OUTLETS;
-  // A story with more copies than its data lists links "+N" to the page that lists them all.
-  const listsAll = story.members.length >= story.memberCount;
-  const shown = expanded || (listsAll && hidden <= 1) ? story.members : story.members.slice(0, SHOWN_OUTLETS);
+  const collapsed = collapsedOutlets(story);
+  const { listsAll, hidden } = collapsed;
+  const shown = expanded ? story.members : collapsed.shown;
   return (
     <ul className="outlets" aria-label="Copies of this story">
       {shown.map((m, i) => (

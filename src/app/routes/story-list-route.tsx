@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
-import { leadArticleId, StoryRow } from '../components/story-row.tsx';
+import { StoryRow } from '../components/story-row.tsx';
+import { leadArticleId } from '../../shared/story-row-parts.ts';
 import { SaveOffline } from '../offline/save-offline.tsx';
 import { useSavedOffline } from '../offline/use-saved-offline.ts';
 import { useReadIds } from '../reading/reading-history.ts';

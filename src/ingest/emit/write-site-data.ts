@@ -40,6 +40,16 @@ async function writeJson(writer: FileWriter, path: string, data: unknown, digest
   await writer.write(path, json);
 }
 
+/** Page `page` (from 1) of the story list, newest first, as `data/stories/page-<n>.json` holds it. */
+export function storyPage(stories: readonly StorySummary[], page: number): StoryPage {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    page,
+    pageCount: Math.max(1, Math.ceil(stories.length / STORIES_PER_PAGE)),
+    stories: stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE).map(listedStory),
+  };
+}
+
 export async function writeSiteData(
   outDir: string,
   articles: readonly Article[],
@@ -73,16 +83,7 @@ export async function writeSiteData(
 
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
-    const data: StoryPage = parseOrThrow(
-      StoryPageSchema,
-      {
-        schemaVersion: SCHEMA_VERSION,
-        page,
-        pageCount,
-        stories: corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE).map(listedStory),
-      },
-      name,
-    );
+    const data: StoryPage = parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
     await writeJson(writer, join(outDir, name), data, digest);
   }
 

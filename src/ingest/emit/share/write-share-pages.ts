@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ArticleEntry } from '../../../shared/article-schema.ts';
+import type { ArticleEntry, StoryPage } from '../../../shared/article-schema.ts';
 import {
   COMPARE_PATH,
   SAVED_PATH,
@@ -15,7 +15,8 @@ import {
   STORY_PATH,
   storyFeedPath,
 } from '../../../shared/site-paths.ts';
-import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml } from './article-html.ts';
+import { appOnlyPageHtml, articlePageHtml, notFoundPageHtml, siteChromeHtml } from './article-html.ts';
+import { storyListHtml } from './story-list-html.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
@@ -81,13 +82,20 @@ async function writePage(path: string, html: string): Promise<void> {
   await writeFile(path, html);
 }
 
-/** Writes every share page, 404.html and the home page's tags; returns the number of article pages. */
+/** What the home page shows before the app runs: the first page of the story list and the site's counts. */
+export interface HomePage {
+  readonly counts: { readonly storyCount: number; readonly articleCount: number };
+  readonly firstPage: StoryPage;
+}
+
+/** Writes every share page, 404.html and the home page; returns the number of article pages. */
 export async function writeSharePages(
   outDir: string,
   entries: Iterable<ArticleEntry>,
   siteUrl: string,
   onWritten: (count: number) => void = () => {},
   manifest: OutputManifest | null = null,
+  home: HomePage | null = null,
 ): Promise<number> {
   const { template, shell } = await readPageTemplate(outDir);
   const writer = new FileWriter(manifest);
@@ -129,10 +137,17 @@ export async function writeSharePages(
       }),
     );
   }
-  // The home page keeps its own description and body; it gains a canonical URL and preview tags.
+  // The home page gains a canonical URL and preview tags and, given the list's first page, the list itself:
+  // it paints before the app's script loads, and the app takes over the same markup.
   await writeFile(
     join(outDir, 'index.html'),
-    shell.replace('</head>', () => `${homeHeadTags(siteUrl)}\n  </head>`),
+    home === null
+      ? shell.replace('</head>', () => `${homeHeadTags(siteUrl)}\n  </head>`)
+      : template.render({
+          title: SITE_NAME,
+          head: homeHeadTags(siteUrl),
+          body: siteChromeHtml(storyListHtml(home.counts, home.firstPage)),
+        }),
   );
   return written;
 }
