@@ -2,7 +2,7 @@
  * Sharing in a real browser: share pages read with JavaScript off, the app taking over from them, the
  * Share button copying the link where there is no share sheet, and the server's 404 for unknown paths.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StoryPage } from '../../src/shared/article-schema.ts';
 import { launchChromium } from './chromium.ts';
@@ -20,6 +20,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
+
+/** Uncaught errors and console errors the page reports, as they come. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
 
 describe('share pages', () => {
   it('show the headline and the article text with JavaScript disabled', async () => {
@@ -42,11 +52,7 @@ describe('share pages', () => {
   it('are taken over by the app without a second headline or a console error', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const errors = pageErrors(page);
     await page.goto(`${baseURL}${articlePaths[0]}`);
     await page.getByRole('button', { name: /^Share: / }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
@@ -76,11 +82,7 @@ describe('the home page', () => {
   it('is taken over by the app with the same rows and no console error', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const errors = pageErrors(page);
     await page.goto(`${baseURL}/`);
     // The app's header has the search box; the written page does not.
     await page.getByRole('searchbox', { name: 'Search stories' }).waitFor();
