@@ -105,11 +105,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         articles.map((a) => articleEntry(a, corpus)),
         siteUrl,
         (written) => clock.step(written, articles.length),
-        manifest,
         {
           counts: { storyCount: corpus.stories.length, articleCount: articles.length },
           firstPage: storyPage(corpus.stories, 1),
         },
+        manifest,
       ),
     );
   }

@@ -44,7 +44,7 @@ export function heaviestFirst(
     keys = new Float64Array(Math.max(length, keys.length * 2));
     keyWords = new Uint32Array(keys.buffer);
   }
-  const itemMask = itemBits >= 32 ? 0xffffffff : 2 ** itemBits - 1;
+  const itemMask = 2 ** itemBits - 1;
   for (let k = 0; k < length; k++) {
     scratch[0] = weights[k] ?? 0;
     const high = scratchWords[HIGH] ?? 0;

@@ -71,10 +71,9 @@ function homeHeadTags(siteUrl: string): string {
     .join('\n');
 }
 
-export async function readPageTemplate(outDir: string): Promise<{ template: PageTemplate; shell: string }> {
+export async function readPageTemplate(outDir: string): Promise<PageTemplate> {
   const path = join(outDir, 'index.html');
-  const shell = await readFile(path, 'utf8');
-  return { template: parsePageTemplate(shell, path), shell };
+  return parsePageTemplate(await readFile(path, 'utf8'), path);
 }
 
 async function writePage(path: string, html: string): Promise<void> {
@@ -94,10 +93,10 @@ export async function writeSharePages(
   entries: Iterable<ArticleEntry>,
   siteUrl: string,
   onWritten: (count: number) => void = () => {},
+  home: HomePage,
   manifest: OutputManifest | null = null,
-  home: HomePage | null = null,
 ): Promise<number> {
-  const { template, shell } = await readPageTemplate(outDir);
+  const template = await readPageTemplate(outDir);
   const writer = new FileWriter(manifest);
   let written = 0;
   for (const entry of entries) {
@@ -137,17 +136,15 @@ export async function writeSharePages(
       }),
     );
   }
-  // The home page gains a canonical URL and preview tags and, given the list's first page, the list itself:
-  // it paints before the app's script loads, and the app takes over the same markup.
+  // The home page gains a canonical URL, preview tags and the list's first page itself: it paints before the
+  // app's script loads, and the app takes over the same markup.
   await writeFile(
     join(outDir, 'index.html'),
-    home === null
-      ? shell.replace('</head>', () => `${homeHeadTags(siteUrl)}\n  </head>`)
-      : template.render({
-          title: SITE_NAME,
-          head: homeHeadTags(siteUrl),
-          body: siteChromeHtml(storyListHtml(home.counts, home.firstPage)),
-        }),
+    template.render({
+      title: SITE_NAME,
+      head: homeHeadTags(siteUrl),
+      body: siteChromeHtml(storyListHtml(home.counts, home.firstPage)),
+    }),
   );
   return written;
 }
