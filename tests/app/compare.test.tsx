@@ -1,10 +1,9 @@
 /** Compare coverage: the two bundled copies aligned paragraph by paragraph, differences marked. */
-import { render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { alignCopies, sameParagraph, summarise } from '../../src/app/compare/align-copies.ts';
-import { routes } from '../../src/app/router.tsx';
 import { articles, serveSite } from './fixture-site.ts';
+import { renderApp } from './render-app.tsx';
 
 const [copyA, copyB] = articles;
 if (copyA === undefined || copyB === undefined) throw new Error('fixture needs both seed articles');
@@ -46,8 +45,7 @@ describe('alignCopies', () => {
 describe('the compare view', () => {
   it('shows the two bundled copies side by side with "January 20" against "Jan. 20"', async () => {
     serveSite();
-    const router = createMemoryRouter(routes, { initialEntries: [`/compare/?a=${copyA.id}&b=${copyB.id}`] });
-    render(<RouterProvider router={router} />);
+    renderApp(`/compare/?a=${copyA.id}&b=${copyB.id}`);
     const table = await screen.findByRole('table');
     const headers = within(table).getAllByRole('columnheader');
     expect(headers).toHaveLength(2);

@@ -1,22 +1,16 @@
 /** Read marks, the Saved list, times and outlet chips in the story list, by role and text. */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../src/app/components/relative-time.tsx';
 import { StoryRow } from '../../src/app/components/story-row.tsx';
 import { StorySidebar } from '../../src/app/components/story-sidebar.tsx';
-import { routes } from '../../src/app/router.tsx';
 import type { StorySummary } from '../../src/shared/article-schema.ts';
 import { articles, serveSite, siteFiles } from './fixture-site.ts';
+import { renderApp, renderWithRouter } from './render-app.tsx';
 
 const [copyA, copyB] = articles;
 if (copyA === undefined || copyB === undefined) throw new Error('fixture needs both seed articles');
-
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return render(<RouterProvider router={router} />);
-}
 
 describe('relativeTime', () => {
   const now = Date.parse('2025-03-12T12:00:00Z');
@@ -55,7 +49,7 @@ describe('outlet chips', () => {
   };
 
   it('names three outlets and folds the rest into "+N", which reveals them and moves focus', async () => {
-    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={story(6)} /> }])} />);
+    renderWithRouter(<StoryRow story={story(6)} />);
     const chips = screen.getByRole('list', { name: 'Copies of this story' });
     expect(
       within(chips)
@@ -69,7 +63,7 @@ describe('outlet chips', () => {
 
   it('links "+N" to the page of every copy when the story lists only some of them', () => {
     const big = story(40, 12);
-    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={big} /> }])} />);
+    renderWithRouter(<StoryRow story={big} />);
     const chips = screen.getByRole('list', { name: 'Copies of this story' });
     const more = within(chips).getByRole('link', { name: 'All 40 copies' });
     expect(more.textContent).toBe('+37');
@@ -81,19 +75,13 @@ describe('outlet chips', () => {
     const big = story(40, 12);
     const current = big.members[0];
     if (current === undefined) throw new Error('no member');
-    render(
-      <RouterProvider
-        router={createMemoryRouter([
-          { path: '/', element: <StorySidebar current={current} story={big} related={[]} /> },
-        ])}
-      />,
-    );
+    renderWithRouter(<StorySidebar current={current} story={big} related={[]} />);
     const all = screen.getByRole('link', { name: 'All 40 copies of this story' });
     expect(all.getAttribute('href')).toBe(`/story/?id=${encodeURIComponent(big.id)}`);
   });
 
   it('shows four outlets in full rather than "+1"', () => {
-    render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <StoryRow story={story(4)} /> }])} />);
+    renderWithRouter(<StoryRow story={story(4)} />);
     expect(within(screen.getByRole('list', { name: 'Copies of this story' })).getAllByRole('link')).toHaveLength(4);
     expect(screen.queryByRole('button', { name: /more copies/ })).toBeNull();
   });
@@ -107,7 +95,7 @@ function siteFilesStories(): StorySummary[] {
 describe('read marks', () => {
   it('marks a story read once one of its copies is opened, and keeps the mark across a reload', async () => {
     serveSite();
-    const first = renderAt('/');
+    const first = renderApp('/');
     const row = (await screen.findByRole('link', { name: copyB.headline })).closest('article');
     if (row === null) throw new Error('no story row');
     expect(within(row).queryByText('Read')).toBeNull();
@@ -115,7 +103,7 @@ describe('read marks', () => {
     await screen.findByRole('heading', { level: 1, name: copyB.headline });
     first.unmount();
 
-    renderAt('/');
+    renderApp('/');
     const again = (await screen.findByRole('link', { name: copyB.headline })).closest('article');
     if (again === null) throw new Error('no story row');
     expect(within(again).getByText('Read')).toBeTruthy();
@@ -125,7 +113,7 @@ describe('read marks', () => {
 describe('the Saved list', () => {
   it('saves an article, lists it on /saved/ after a reload, and removes it', async () => {
     serveSite();
-    const first = renderAt(`/article/${copyA.id}/`);
+    const first = renderApp(`/article/${copyA.id}/`);
     const save = await screen.findByRole('button', { name: 'Save' });
     expect(save.getAttribute('aria-pressed')).toBe('false');
     await userEvent.click(save);
@@ -133,7 +121,7 @@ describe('the Saved list', () => {
     expect(screen.getByRole('link', { name: 'Saved (1)' })).toBeTruthy();
     first.unmount();
 
-    renderAt('/saved/');
+    renderApp('/saved/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Saved' })).toBeTruthy();
     const link = screen.getByRole('link', { name: copyA.headline });
     expect(link.getAttribute('href')).toBe(`/article/${copyA.id}/`);
@@ -148,7 +136,7 @@ describe('the page of every copy of a story', () => {
     serveSite();
     const [story] = siteFilesStories();
     if (story === undefined) throw new Error('fixture has no story');
-    renderAt(`/story/?id=${encodeURIComponent(story.id)}`);
+    renderApp(`/story/?id=${encodeURIComponent(story.id)}`);
     expect(await screen.findByRole('heading', { level: 1, name: story.headline })).toBeTruthy();
     const copies = screen.getAllByRole('listitem');
     expect(copies).toHaveLength(story.memberCount);
@@ -162,7 +150,7 @@ describe('the page of every copy of a story', () => {
 
   it('shows the not-found view for a story that does not exist', async () => {
     serveSite();
-    renderAt('/story/?id=no-such-story');
+    renderApp('/story/?id=no-such-story');
     expect(await screen.findByRole('heading', { level: 1, name: /not found/i })).toBeTruthy();
   });
 });

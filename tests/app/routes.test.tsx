@@ -1,24 +1,17 @@
 /** The app's routes against data made by the real build: list, article, sidebar, not found, bad data. */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../src/app/router.tsx';
 import { articles, serveSite, siteFiles } from './fixture-site.ts';
+import { renderApp } from './render-app.tsx';
 
 const [copyA, copyB] = articles;
 if (copyA === undefined || copyB === undefined) throw new Error('fixture needs both seed articles');
 
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(<RouterProvider router={router} />);
-  return router;
-}
-
 describe('story list', () => {
   it('shows the two copies as one story with a chip for each copy', async () => {
     serveSite();
-    renderAt('/');
+    renderApp('/');
     const headline = await screen.findByRole('link', { name: copyB.headline });
     expect(headline.getAttribute('href')).toBe(`/article/${copyB.id}/`);
     expect(screen.getByText('1 story from 2 articles')).toBeTruthy();
@@ -30,7 +23,7 @@ describe('story list', () => {
 
   it('answers an out-of-range page with the not-found view', async () => {
     serveSite();
-    renderAt('/?page=7');
+    renderApp('/?page=7');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
   });
 });
@@ -38,7 +31,7 @@ describe('story list', () => {
 describe('article view', () => {
   it('opens from the list and shows the article with its other coverage', async () => {
     serveSite();
-    renderAt('/');
+    renderApp('/');
     await userEvent.click(await screen.findByRole('link', { name: copyB.headline }));
     expect(await screen.findByRole('heading', { level: 1, name: copyB.headline })).toBeTruthy();
     const sidebar = screen.getByRole('complementary', { name: 'Other coverage and related stories' });
@@ -54,14 +47,14 @@ describe('article view', () => {
 
   it('moves focus to the headline after navigation', async () => {
     serveSite();
-    renderAt(`/article/${copyA.id}`);
+    renderApp(`/article/${copyA.id}`);
     const heading = await screen.findByRole('heading', { level: 1, name: copyA.headline });
     await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
   it('reveals the removed text on request', async () => {
     serveSite();
-    renderAt(`/article/${copyB.id}`);
+    renderApp(`/article/${copyB.id}`);
     const toggle = await screen.findByText(/^Show removed text \(\d+ lines\)$/);
     await userEvent.click(toggle);
     expect(screen.getByText('More from World')).toBeTruthy();
@@ -70,7 +63,7 @@ describe('article view', () => {
 
   it('shows a not-found view with a link home for an unknown id', async () => {
     serveSite();
-    renderAt('/article/no-such-article-123456');
+    renderApp('/article/no-such-article-123456');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Back to all stories' }).getAttribute('href')).toBe('/');
   });
@@ -79,7 +72,7 @@ describe('article view', () => {
     const files = siteFiles();
     files.set(`/data/articles/${copyA.id}.json`, { schemaVersion: 1, article: { headline: 42 } });
     serveSite(files);
-    renderAt(`/article/${copyA.id}`);
+    renderApp(`/article/${copyA.id}`);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'This data does not match the expected format' })).toBeTruthy();
     expect(alert.textContent).toContain(`/data/articles/${copyA.id}.json`);

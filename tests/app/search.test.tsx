@@ -1,18 +1,11 @@
 /** Search in the app: the header box, `/` to focus it, `?q=` results with marked words, grouped by story. */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../src/app/router.tsx';
 import { markTerms } from '../../src/app/search/mark-terms.ts';
 import { matchSnippet } from '../../src/app/search/match-snippet.ts';
 import { serveSite } from './fixture-site.ts';
-
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(<RouterProvider router={router} />);
-  return router;
-}
+import { renderApp } from './render-app.tsx';
 
 describe('snippets', () => {
   it('mark the matched words whatever their case or accents', () => {
@@ -34,7 +27,7 @@ describe('snippets', () => {
 describe('search', () => {
   it('shows stories matching ?q= with the words marked, and keeps the query in the box', async () => {
     serveSite();
-    renderAt('/search/?q=zelensky');
+    renderApp('/search/?q=zelensky');
     expect(await screen.findByText('1 story matches “zelensky”.')).toBeTruthy();
     const result = screen.getByRole('link', { name: /US to resume security support to Ukraine/ });
     expect(result.getAttribute('href')).toMatch(/^\/article\/.+\/$/);
@@ -44,21 +37,21 @@ describe('search', () => {
 
   it('searches as you type, from any page, after "/" focuses the box', async () => {
     serveSite();
-    const router = renderAt('/');
+    const { address } = renderApp('/');
     await screen.findByText('1 story from 2 articles');
     await userEvent.keyboard('/');
     const box = screen.getByRole('searchbox', { name: 'Search stories' });
     expect(document.activeElement).toBe(box);
     await userEvent.keyboard('kyiv');
-    await waitFor(() => expect(router.state.location.search).toBe('?q=kyiv'));
-    expect(router.state.location.pathname).toBe('/search/');
+    await waitFor(() => expect(address.search).toBe('?q=kyiv'));
+    expect(address.pathname).toBe('/search/');
     const results = await screen.findByRole('region', { name: 'Search' });
     expect(await within(results).findByRole('link', { name: /US to resume security support/ })).toBeTruthy();
   });
 
   it('says when nothing matches', async () => {
     serveSite();
-    renderAt('/search/?q=zzzyzx');
+    renderApp('/search/?q=zzzyzx');
     expect(await screen.findByText('No stories match “zzzyzx”.')).toBeTruthy();
   });
 });

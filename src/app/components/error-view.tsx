@@ -1,5 +1,7 @@
 /** What a route shows when its data is missing, malformed or failed to load: never a blank page. */
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteError } from '../routing/app-routes.tsx';
+import { RouteStatus } from '../routing/route-status.ts';
 import { SchemaMismatchError } from '../../shared/validate.ts';
 import { OFFLINE_STATUS_TEXT } from '../data/fetch-validated.ts';
 
@@ -37,8 +39,8 @@ export function OfflineView() {
 
 export function RouteErrorView() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundView />;
-  if (isRouteErrorResponse(error) && error.status === 503 && error.statusText === OFFLINE_STATUS_TEXT) {
+  if (error instanceof RouteStatus && error.status === 404) return <NotFoundView />;
+  if (error instanceof RouteStatus && error.status === 503 && error.statusText === OFFLINE_STATUS_TEXT) {
     return <OfflineView />;
   }
   const title =
@@ -46,11 +48,9 @@ export function RouteErrorView() {
   const detail =
     error instanceof SchemaMismatchError
       ? `${error.what}: ${error.details}. The site may need rebuilding with this version of Broadsheet.`
-      : isRouteErrorResponse(error)
-        ? `${error.status} ${error.statusText}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <section className="error-view" role="alert" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>

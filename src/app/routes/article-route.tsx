@@ -1,6 +1,8 @@
 /** `/article/:id`: one article with its story's other copies and related stories beside it. */
 import { useEffect, useRef } from 'react';
-import { data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useRouteData } from '../routing/app-routes.tsx';
+import type { LoaderArgs } from '../routing/route-loading.ts';
+import { notFound } from '../routing/route-status.ts';
 import { ArticleBlocks } from '../components/article-blocks.tsx';
 import { ArticleHeader } from '../components/article-header.tsx';
 import { RemovedLines } from '../components/removed-lines.tsx';
@@ -10,15 +12,14 @@ import { markRead } from '../reading/reading-history.ts';
 import { SaveButton } from '../reading/save-button.tsx';
 import { ShareControls } from '../share/share-controls.tsx';
 
-export async function articleLoader({ params, request }: LoaderFunctionArgs) {
+export async function articleLoader({ params, signal }: LoaderArgs) {
   const id = params['id'];
-  if (id === undefined || !/^[\p{Ll}\p{Lo}\p{N}-]+$/u.test(id))
-    throw data(null, { status: 404, statusText: 'Not Found' });
-  return loadArticleEntry(id, request.signal);
+  if (id === undefined || !/^[\p{Ll}\p{Lo}\p{N}-]+$/u.test(id)) throw notFound();
+  return loadArticleEntry(id, signal);
 }
 
 export function ArticleRoute() {
-  const { article, story, related } = useLoaderData<typeof articleLoader>();
+  const { article, story, related } = useRouteData<typeof articleLoader>();
   const articleRef = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = `${article.headline} — Broadsheet`;

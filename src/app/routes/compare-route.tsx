@@ -4,19 +4,22 @@
  * paragraph of the story, each column one outlet's copy.
  */
 import { useEffect } from 'react';
-import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteData } from '../routing/app-routes.tsx';
+import type { LoaderArgs } from '../routing/route-loading.ts';
+import { notFound } from '../routing/route-status.ts';
 import type { Article } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 import { articlePath } from '../../shared/site-paths.ts';
 import { alignCopies, summarise, type AlignedRow, type WordRun } from '../compare/align-copies.ts';
 import { loadArticleEntry } from '../data/site-data.ts';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+export async function loader({ url, signal }: LoaderArgs) {
+  const params = url.searchParams;
   const a = params.get('a');
   const b = params.get('b');
-  if (a === null || b === null || a === b) throw data(null, { status: 404, statusText: 'Not Found' });
-  const [left, right] = await Promise.all([loadArticleEntry(a, request.signal), loadArticleEntry(b, request.signal)]);
+  if (a === null || b === null || a === b) throw notFound();
+  const [left, right] = await Promise.all([loadArticleEntry(a, signal), loadArticleEntry(b, signal)]);
   return { left: left.article, right: right.article };
 }
 
@@ -69,7 +72,7 @@ function Row({ row, left, right }: { row: AlignedRow; left: string; right: strin
 }
 
 export function Component() {
-  const { left, right } = useLoaderData<typeof loader>();
+  const { left, right } = useRouteData<typeof loader>();
   // Without a known outlet, "Copy A" reads better in a sentence than a file name; the header names the file.
   const leftName = left.outlet ?? 'Copy A';
   const rightName = right.outlet ?? 'Copy B';

@@ -1,13 +1,15 @@
-import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
 import { SAVED_PATH } from '../../shared/site-paths.ts';
 import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts.tsx';
 import { OfflineStatus } from '../offline/offline-status.tsx';
 import { ReaderControls } from '../reader-settings/reader-controls.tsx';
 import { useSavedArticles } from '../reading/reading-history.ts';
 import { SearchBox } from '../search/search-box.tsx';
+import { useNavigationPending } from '../routing/app-routes.tsx';
 
-export function RootLayout() {
-  const navigation = useNavigation();
+export function RootLayout({ children }: { children: ReactNode }) {
+  const pending = useNavigationPending();
   const savedCount = useSavedArticles().length;
   return (
     <>
@@ -25,8 +27,8 @@ export function RootLayout() {
         <ReaderControls />
       </header>
       <OfflineStatus />
-      <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
-        <Outlet />
+      <main id="main" tabIndex={-1} aria-busy={pending}>
+        {children}
       </main>
       <footer className="site-footer">
         <KeyboardShortcuts />

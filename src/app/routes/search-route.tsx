@@ -3,7 +3,9 @@
  * matched words marked. Loaded lazily with the search engine: nothing of it is in the first page load.
  */
 import { useEffect, useState } from 'react';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteData } from '../routing/app-routes.tsx';
+import type { LoaderArgs } from '../routing/route-loading.ts';
 import { formatDate } from '../../shared/format-date.ts';
 import { articlePath } from '../../shared/site-paths.ts';
 import { loadArticleEntry } from '../data/site-data.ts';
@@ -11,8 +13,8 @@ import { markTerms } from '../search/mark-terms.ts';
 import { matchSnippet } from '../search/match-snippet.ts';
 import { MAX_HITS, searchStories, type SearchHit } from '../search/search-engine.ts';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const query = new URL(request.url).searchParams.get('q') ?? '';
+export async function loader({ url }: LoaderArgs) {
+  const query = url.searchParams.get('q') ?? '';
   return { query, hits: await searchStories(query) };
 }
 
@@ -52,7 +54,7 @@ function summary(query: string, count: number): string {
 }
 
 export function Component() {
-  const { query, hits } = useLoaderData<typeof loader>();
+  const { query, hits } = useRouteData<typeof loader>();
   useEffect(() => {
     document.title = query === '' ? 'Search — Broadsheet' : `${query} — Search — Broadsheet`;
   }, [query]);

@@ -1,6 +1,9 @@
 /** `/` and `/?page=N`: the story list, one page of the emitted list at a time, newest first. */
 import { useEffect } from 'react';
-import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteData } from '../routing/app-routes.tsx';
+import type { LoaderArgs } from '../routing/route-loading.ts';
+import { notFound } from '../routing/route-status.ts';
 import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
 import { StoryRow } from '../components/story-row.tsx';
 import { leadArticleId } from '../../shared/story-row-parts.ts';
@@ -8,18 +11,18 @@ import { SaveOffline } from '../offline/save-offline.tsx';
 import { useSavedOffline } from '../offline/use-saved-offline.ts';
 import { useReadIds } from '../reading/reading-history.ts';
 
-export async function storyListLoader({ request }: LoaderFunctionArgs) {
-  const raw = new URL(request.url).searchParams.get('page') ?? '1';
+export async function storyListLoader({ url, signal }: LoaderArgs) {
+  const raw = url.searchParams.get('page') ?? '1';
   const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1) throw data(null, { status: 404, statusText: 'Not Found' });
-  const index = await loadSiteIndex(request.signal);
-  if (page > Math.max(1, index.pageCount)) throw data(null, { status: 404, statusText: 'Not Found' });
-  const storyPage = await loadStoryPage(page, request.signal);
+  if (!Number.isInteger(page) || page < 1) throw notFound();
+  const index = await loadSiteIndex(signal);
+  if (page > Math.max(1, index.pageCount)) throw notFound();
+  const storyPage = await loadStoryPage(page, signal);
   return { index, storyPage };
 }
 
 export function StoryListRoute() {
-  const { index, storyPage } = useLoaderData<typeof storyListLoader>();
+  const { index, storyPage } = useRouteData<typeof storyListLoader>();
   const saved = useSavedOffline(storyPage.stories.map((s) => leadArticleId(s)));
   const read = useReadIds();
   useEffect(() => {

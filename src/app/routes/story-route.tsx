@@ -3,20 +3,23 @@
  * sidebar show at most a dozen copies; a story covered by hundreds of outlets links here for the rest.
  */
 import { useEffect } from 'react';
-import { data, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteData } from '../routing/app-routes.tsx';
+import type { LoaderArgs } from '../routing/route-loading.ts';
+import { notFound } from '../routing/route-status.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 import { articlePath, storyFeedPath } from '../../shared/site-paths.ts';
 import { RelativeTime } from '../components/relative-time.tsx';
 import { loadStoryCopies } from '../data/site-data.ts';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const id = new URL(request.url).searchParams.get('id');
-  if (id === null || id === '') throw data(null, { status: 404, statusText: 'Not Found' });
-  return loadStoryCopies(id, request.signal);
+export async function loader({ url, signal }: LoaderArgs) {
+  const id = url.searchParams.get('id');
+  if (id === null || id === '') throw notFound();
+  return loadStoryCopies(id, signal);
 }
 
 export function Component() {
-  const story = useLoaderData<typeof loader>();
+  const story = useRouteData<typeof loader>();
   useEffect(() => {
     document.title = `All copies: ${story.headline} — Broadsheet`;
     document.getElementById('story-title')?.focus();
