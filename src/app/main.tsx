@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { registerServiceWorker } from './offline/worker-client.ts';
@@ -17,14 +17,18 @@ preferencesStore.subscribe(() => applyPreferences(preferencesStore.get()));
 
 // Share pages and the home page arrive with their content already in the root element. Rendering before
 // the first page's data has loaded would blank it, so the app takes over only once it has that data.
+// As a transition, React renders in slices that yield to the reader's input instead of one long task.
 void loadRoute(routes, new URL(window.location.href), new AbortController().signal).then((initial) => {
-  createRoot(container).render(
-    <StrictMode>
-      <BrowserRouter>
-        <App initial={initial} />
-      </BrowserRouter>
-    </StrictMode>,
-  );
+  const root = createRoot(container);
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <BrowserRouter>
+          <App initial={initial} />
+        </BrowserRouter>
+      </StrictMode>,
+    );
+  });
 });
 
 registerServiceWorker();
