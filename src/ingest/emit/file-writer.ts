@@ -3,15 +3,22 @@
  * the disk and the thread pool idle between system calls; tens of thousands of small files (article
  * data, share pages) write several times faster this way. Errors surface on the next write or on flush.
  * Given the output manifest, it skips files whose content the last build already wrote.
+ *
+ * It counts writes in flight and wakes one waiter per finished write, and it uses the callback `fs`
+ * calls: racing a set of promises on every write and fs/promises' file handles cost the build's main
+ * thread about four times the CPU per file (measured writing 20,000 files of 6 KB: 1.0 s against 0.24 s).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs';
 import { dirname } from 'node:path';
 import type { OutputManifest } from './output-manifest.ts';
 
 const IN_FLIGHT = 64;
 
 export class FileWriter {
-  private readonly inFlight = new Set<Promise<void>>();
+  private inFlight = 0;
+  /** Callers waiting for a free slot, then flush waiting for none in flight. */
+  private readonly slotWaiters: (() => void)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
   private failure: { readonly error: unknown } | undefined;
 
   /** With a manifest, a file the last build wrote with the same content is left alone. */
@@ -24,26 +31,31 @@ export class FileWriter {
   async write(path: string, data: string | Uint8Array, { makeFolder = false } = {}): Promise<void> {
     this.throwIfFailed();
     if (this.manifest?.unchanged(path, data) === true) return;
-    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    while (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
     this.throwIfFailed();
-    const task = makeFolder
-      ? mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, data))
-      : writeFile(path, data);
-    const settled: Promise<void> = task
-      .then(
-        () => {},
-        (error: unknown) => {
-          this.failure ??= { error };
-        },
-      )
-      .finally(() => this.inFlight.delete(settled));
-    this.inFlight.add(settled);
+    this.inFlight += 1;
+    const done = (error: NodeJS.ErrnoException | null) => this.finished(error);
+    if (!makeFolder) {
+      writeFile(path, data, done);
+      return;
+    }
+    mkdir(dirname(path), { recursive: true }, (error) => {
+      if (error === null) writeFile(path, data, done);
+      else done(error);
+    });
   }
 
   /** Waits for every write started so far; throws the first error any of them met. */
   async flush(): Promise<void> {
-    await Promise.all(this.inFlight);
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     this.throwIfFailed();
+  }
+
+  private finished(error: NodeJS.ErrnoException | null): void {
+    if (error !== null) this.failure ??= { error };
+    this.inFlight -= 1;
+    this.slotWaiters.shift()?.();
+    if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private throwIfFailed(): void {
