@@ -15,6 +15,7 @@ import { CUT_COPY_REASON, splitInlineCredit } from './mark-captions.ts';
 import { creditName } from './photo-credit.ts';
 import { BULLET } from './mark-front-matter.ts';
 import { findDate } from './published-date.ts';
+import { ledeHeadline } from './lede-headline.ts';
 
 /**
  * A caption block: the caption's text without its label or inline credit, credited from its credit line
@@ -29,9 +30,6 @@ function captionBlock(caption: Unit, creditLine: Unit | undefined, creditAbove: 
 
 export function assembleArticle(draft: Draft, sourceFile: string): Article {
   const headlineUnit = draft.headline === null ? undefined : draft.units[draft.headline];
-  if (headlineUnit === undefined) {
-    throw new ExtractionError(draft.units[0]?.line ?? 1, 'no headline found: no short title-like line above the story');
-  }
 
   const blocks: Block[] = [];
   const removed: RemovedLine[] = [];
@@ -127,6 +125,16 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
     }
   }
 
+  // A page copied without its headline gets one from its lede; with no paragraph either, it is not an article.
+  const firstParagraph = blocks.find((b) => b.type === 'paragraph');
+  const headline = headlineUnit?.text ?? (firstParagraph === undefined ? null : ledeHeadline(firstParagraph.text));
+  if (headline === null) {
+    throw new ExtractionError(
+      draft.units[0]?.line ?? 1,
+      'no headline found: no short title-like line above the story, and no paragraph to take one from',
+    );
+  }
+
   const prose = blocks
     .flatMap((b) => (b.type === 'paragraph' || b.type === 'subheading' || b.type === 'quote' ? [b.text] : []))
     .join('\n');
@@ -139,16 +147,16 @@ export function assembleArticle(draft: Draft, sourceFile: string): Article {
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    id: articleId(headlineUnit.text, sourceFile),
+    id: articleId(headline, sourceFile),
     sourceFile,
-    headline: headlineUnit.text,
+    headline,
     standfirst,
     byline,
     dateline,
     outlet,
     published,
-    language: detectLanguage(`${headlineUnit.text}\n${prose}`),
-    direction: detectDirection(`${headlineUnit.text}\n${prose}`),
+    language: detectLanguage(`${headline}\n${prose}`),
+    direction: detectDirection(`${headline}\n${prose}`),
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     blocks,

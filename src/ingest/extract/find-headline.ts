@@ -13,6 +13,7 @@ import { isPhotoCredit } from './photo-credit.ts';
 import type { Draft, Unit } from './draft.ts';
 import { isWordCode } from '../../shared/reading-time.ts';
 import { ATTRIBUTION, foldForComparison, isTitleLike, QUOTED_LINE, sameLine } from './line-features.ts';
+import { splitDateline } from './dateline.ts';
 
 const MAX_HEADLINE_WORDS = 30;
 /** How many body words to compare a candidate's vocabulary with. */
@@ -423,6 +424,13 @@ function gluedLinks(text: string): number {
   return text.match(/\p{Ll}\p{Lu}\p{Ll}/gu)?.length ?? 0;
 }
 
+/** A lede under a dateline is a sentence: it ends like one and is longer than a headline. */
+const MIN_LEDE_WORDS = 12;
+
+function isDatelineLede(unit: Unit): boolean {
+  return unit.words >= MIN_LEDE_WORDS && /[.!?]["”’]?$/u.test(unit.text) && splitDateline(unit.text) !== null;
+}
+
 /** A fallback headline may be this long; a longer first line is prose, and the file has no headline. */
 const MAX_FALLBACK_WORDS = 40;
 
@@ -437,5 +445,8 @@ function fallbackHeadline(draft: Draft): number {
   if (unit === undefined || unit.words > MAX_FALLBACK_WORDS || unit.text.length > 300) return -1;
   // Headlines start with a capital, a digit or a quotation mark, or are in a script without case.
   if (!/^["'“‘«([]?(\p{Lu}|\p{N}|\p{Lo})/u.test(unit.text)) return -1;
+  // "BRUSSELS — Ministers agreed on … islands." opens a story: it is the lede, and the headline comes
+  // from it. A short line with a kicker ("MARKETS: Stocks rise") or a file's only line is a headline.
+  if (isDatelineLede(unit) && draft.units.some((u, i) => i !== first && u.words > 0)) return -1;
   return first <= firstParagraphIndex(draft) ? first : -1;
 }
