@@ -21,11 +21,26 @@ function tsxEsmApi(): string {
   return new URL(entry, pathToFileURL(manifest)).href;
 }
 
-function startWorker(entry: URL): Worker {
+function startWorker(entry: URL, maxHeapMiB: number | undefined): Worker {
   const bootstrap = `
     const { workerData } = require('node:worker_threads');
     import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href } });
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: { tsx: tsxEsmApi(), entry: entry.href },
+    ...(maxHeapMiB === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMiB } }),
+  });
+}
+
+export interface PoolOptions {
+  readonly threads: number;
+  readonly batchSize: number;
+  readonly onDone?: (done: number) => void;
+  /**
+   * Each worker's old-generation heap limit. Without one, V8 lets a busy worker's heap grow with garbage
+   * towards the machine's default limit before collecting; a worker that outgrows it fails the run.
+   */
+  readonly maxHeapMiB?: number;
 }
 
 /**
@@ -35,13 +50,13 @@ function startWorker(entry: URL): Worker {
 export async function runOnWorkers<T, R>(
   entry: URL,
   items: readonly T[],
-  { threads, batchSize, onDone }: { threads: number; batchSize: number; onDone?: (done: number) => void },
+  { threads, batchSize, onDone, maxHeapMiB }: PoolOptions,
 ): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(threads, Math.ceil(items.length / batchSize)) }, () =>
-    startWorker(entry),
+    startWorker(entry, maxHeapMiB),
   );
   try {
     await Promise.all(

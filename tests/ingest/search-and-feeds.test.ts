@@ -78,9 +78,21 @@ describe('the search index', () => {
   it('is the same file whether built on a worker thread or on this one', async () => {
     const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
     const elsewhere = join(work, 'worker-out');
-    const digest = await startSearchIndex(elsewhere, result.stories, result.articles, 0);
+    const digest = await startSearchIndex(elsewhere, result.stories, result.articles, { minForWorker: 0 });
     const fromWorker = await readFile(join(elsewhere, 'data/search-index.json'), 'utf8');
     expect(fromWorker).toBe(built);
+    expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
+  }, 60_000);
+
+  it('is still written, on this thread, when the worker outgrows its heap limit', async () => {
+    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+    const elsewhere = join(work, 'starved-worker-out');
+    // 1 MiB is far below what even starting the worker needs: it runs out of memory at once.
+    const digest = await startSearchIndex(elsewhere, result.stories, result.articles, {
+      minForWorker: 0,
+      maxHeapMiB: 1,
+    });
+    expect(await readFile(join(elsewhere, 'data/search-index.json'), 'utf8')).toBe(built);
     expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
   }, 60_000);
 });

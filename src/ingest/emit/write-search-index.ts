@@ -67,22 +67,52 @@ export async function writeIndexFile(outDir: string, documents: readonly SearchD
 const MIN_FOR_WORKER = 2000;
 
 /**
+ * The search worker's heap: its documents and the index grow with their text (measured at 100k articles:
+ * 192 million characters of documents, a live heap of at most 1.6 GB while serialising), with room to
+ * spare. Unbounded, V8 let the worker's garbage pile up towards the machine's default limit beside the
+ * writing stages: the build's peak RSS at 100k was 6.8 GiB, 6.1 GiB with this limit (one run each).
+ */
+export function searchWorkerHeapMiB(documents: readonly SearchDocument[]): number {
+  let chars = 0;
+  for (const d of documents) chars += d.headline.length + d.headlines.length + d.standfirst.length + d.body.length;
+  return Math.ceil(384 + (chars * 10) / 2 ** 20);
+}
+
+export interface SearchIndexOptions {
+  /** From this many stories the index is built on a worker thread. */
+  readonly minForWorker?: number;
+  /** The worker's heap limit (default: searchWorkerHeapMiB of the documents). */
+  readonly maxHeapMiB?: number;
+}
+
+/**
  * Starts writing `data/search-index.json` and returns its digest when written. A large index is built on
  * a worker thread, so the build's other stages run while it indexes (it is the slowest stage, and one
- * core's work): only the documents cross to the worker, which writes the file itself.
+ * core's work): only the documents cross to the worker, which writes the file itself. Should the worker
+ * outgrow its heap limit, the index is built again on this thread: slower, never lost.
  */
 export function startSearchIndex(
   outDir: string,
   stories: readonly StorySummary[],
   articles: readonly Article[],
-  minForWorker = MIN_FOR_WORKER,
+  { minForWorker = MIN_FOR_WORKER, maxHeapMiB }: SearchIndexOptions = {},
 ): Promise<string> {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const documents = stories.map((s) => searchDocument(s, byId));
+  const documentsOf = () => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    return stories.map((s) => searchDocument(s, byId));
+  };
+  const documents = documentsOf();
   if (stories.length < minForWorker) return writeIndexFile(outDir, documents);
   return runOnWorkers<SearchIndexTask, string>(
     new URL('./search-index-worker.ts', import.meta.url),
     [{ outDir, documents }],
-    { threads: 1, batchSize: 1 },
-  ).then(([digest]) => digest ?? '');
+    {
+      threads: 1,
+      batchSize: 1,
+      maxHeapMiB: maxHeapMiB ?? searchWorkerHeapMiB(documents),
+    },
+  ).then(
+    ([digest]) => digest ?? '',
+    () => writeIndexFile(outDir, documentsOf()),
+  );
 }
