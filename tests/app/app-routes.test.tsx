@@ -26,6 +26,8 @@ function Layout({ children }: { children: ReactNode }) {
         <Link to="/missing">Missing</Link>
         <Link to="/broken">Broken</Link>
         <Link to="/later">Later</Link>
+        <Link to="/counted">Counted</Link>
+        <Link to="/counted#part-2">Counted, second part</Link>
         <Link to="/item/%D9%86%D9%87%D8%B1?tab=%D9%85">Encoded</Link>
       </nav>
       <main aria-busy={useNavigationPending()}>{children}</main>
@@ -144,6 +146,32 @@ describe('AppRoutes', () => {
     await screen.findByRole('heading', { name: 'Home page' });
     await userEvent.click(screen.getByRole('link', { name: 'Encoded' }));
     expect(await screen.findByRole('heading', { name: 'Item نهر on م' })).toBeTruthy();
+  });
+
+  it('loads nothing again when only the #fragment changes', async () => {
+    let loads = 0;
+    setup([
+      {
+        path: '/counted',
+        module: {
+          loader: () => {
+            loads += 1;
+            return 'Counted page';
+          },
+          Component: Titled,
+        },
+      },
+    ]);
+    await screen.findByRole('heading', { name: 'Home page' });
+    await userEvent.click(screen.getByRole('link', { name: 'Counted' }));
+    await screen.findByRole('heading', { name: 'Counted page' });
+    await userEvent.click(screen.getByRole('link', { name: 'Counted, second part' }));
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByRole('heading', { name: 'Counted page' })).toBeTruthy();
+    expect(loads).toBe(1);
+    // The same address without a fragment again: a navigation, so the data is loaded again.
+    await userEvent.click(screen.getByRole('link', { name: 'Counted' }));
+    await waitFor(() => expect(loads).toBe(2));
   });
 
   it('fetches a lazy route on first use', async () => {

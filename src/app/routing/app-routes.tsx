@@ -58,8 +58,9 @@ class RenderErrorBoundary extends Component<BoundaryProps, { error: { value: unk
 }
 
 interface Shown {
-  /** The history entry the page belongs to (react-router's location key). */
+  /** The history entry the page was loaded for (react-router's location key), and its path and query. */
   key: string;
+  address: string;
   loaded: LoadedRoute;
 }
 
@@ -73,20 +74,24 @@ export interface AppRoutesProps {
 
 export function AppRoutes({ routes, layout: Layout, errorView: ErrorView, initial }: AppRoutesProps) {
   const location = useLocation();
+  const address = `${location.pathname}${location.search}`;
   const [shown, setShown] = useState<Shown | null>(() =>
-    initial === undefined ? null : { key: location.key, loaded: initial },
+    initial === undefined ? null : { key: location.key, address, loaded: initial },
   );
-  const pending = shown?.key !== location.key;
+  // Going to a #fragment of the page shown loads nothing (as react-router's data router does); any other
+  // navigation, even to the same address (a retry after an error), loads the page's data again.
+  const fragmentOnly = shown !== null && shown.address === address && location.hash !== '';
+  const pending = shown === null || (shown.key !== location.key && !fragmentOnly);
 
   useEffect(() => {
     if (!pending) return;
     const controller = new AbortController();
     const url = new URL(`${location.pathname}${location.search}${location.hash}`, window.location.origin);
     void loadRoute(routes, url, controller.signal).then((loaded) => {
-      if (!controller.signal.aborted) setShown({ key: location.key, loaded });
+      if (!controller.signal.aborted) setShown({ key: location.key, address, loaded });
     });
     return () => controller.abort();
-  }, [pending, location, routes]);
+  }, [pending, address, location, routes]);
 
   let page: ReactNode = null;
   if (shown?.loaded.ok === true) {
