@@ -1,5 +1,6 @@
 /** A headline for a page copied without one, from its lede. */
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract/extract-article.ts';
 import { ledeHeadline } from '../../src/ingest/extract/lede-headline.ts';
 
 describe('ledeHeadline', () => {
@@ -31,5 +32,18 @@ describe('ledeHeadline', () => {
 
   it('gives nothing for an empty paragraph', () => {
     expect(ledeHeadline('   ')).toBeNull();
+  });
+});
+
+describe('a headline-only file', () => {
+  it('keeps a headline that starts with a name in camel case whole', () => {
+    const article = extractArticle(
+      'iPhone 6 concept shows a slimmer phone vs. Titanfall: Launch Event to Unveil Surprise, inFamous ...\n',
+      'a.txt',
+    );
+    expect(article.headline).toBe(
+      'iPhone 6 concept shows a slimmer phone vs. Titanfall: Launch Event to Unveil Surprise, inFamous ...',
+    );
+    expect(article.blocks).toEqual([]);
   });
 });

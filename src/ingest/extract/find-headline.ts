@@ -443,8 +443,9 @@ function fallbackHeadline(draft: Draft): number {
   const first = draft.units.findIndex((u) => u.role === null);
   const unit = draft.units[first];
   if (unit === undefined || unit.words > MAX_FALLBACK_WORDS || unit.text.length > 300) return -1;
-  // Headlines start with a capital, a digit or a quotation mark, or are in a script without case.
-  if (!/^["'“‘«([]?(\p{Lu}|\p{N}|\p{Lo})/u.test(unit.text)) return -1;
+  // Headlines start with a capital, a digit or a quotation mark, or are in a script without case; a name
+  // written in camel case ("iPhone", "eBay") counts as a capital.
+  if (!/^["'“‘«([]?(\p{Lu}|\p{N}|\p{Lo}|\p{Ll}{1,3}\p{Lu})/u.test(unit.text)) return -1;
   // "BRUSSELS — Ministers agreed on … islands." opens a story: it is the lede, and the headline comes
   // from it. A short line with a kicker ("MARKETS: Stocks rise") or a file's only line is a headline.
   if (isDatelineLede(unit) && draft.units.some((u, i) => i !== first && u.words > 0)) return -1;
