@@ -134,11 +134,17 @@ describe('the build report', () => {
       'blank.txt': '\n\n   \n',
       'binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
       'latin1.txt': new Uint8Array([...new TextEncoder().encode('Caf'), 0xe9, 0x0a]),
-      'no-headline.txt': 'the end.\n',
+      'no-headline.txt': 'Sign in\nSubscribe\nShare this article\n',
+      'one-line.txt': 'Watch: the launch of the new rocket [Video]\n',
       'notes.md': '# notes',
     });
-    expect(result.report.built).toBe(1);
+    expect(result.report.built).toBe(2);
     expect(byFile.get('good.txt')).toMatchObject({ status: 'built' });
+    // A file of one line is a headline with no body, even a line that looks like page furniture.
+    expect(byFile.get('one-line.txt')).toMatchObject({ status: 'built' });
+    expect(result.articles.find((a) => a.sourceFile === 'one-line.txt')?.headline).toBe(
+      'Watch: the launch of the new rocket [Video]',
+    );
     expect(byFile.get('empty.txt')).toMatchObject({ status: 'left-out', line: 1, reason: 'the file is empty' });
     expect(byFile.get('blank.txt')).toMatchObject({
       status: 'left-out',

@@ -10,7 +10,7 @@
 import { TIMESTAMP_REASON } from './boilerplate-rules.ts';
 import { followsAuthorLabel, isBylineLine, isDateLine, isNamesLine } from './byline-and-date-lines.ts';
 import { isPhotoCredit } from './photo-credit.ts';
-import type { Draft, Unit } from './draft.ts';
+import { withRole, type Draft, type Unit } from './draft.ts';
 import { isWordCode } from '../../shared/reading-time.ts';
 import { ATTRIBUTION, foldForComparison, isTitleLike, QUOTED_LINE, sameLine } from './line-features.ts';
 import { splitDateline } from './dateline.ts';
@@ -315,7 +315,7 @@ export function findHeadline(draft: Draft): Draft {
     k++;
   }
   const best = scored[k]?.index ?? fallbackHeadline(draft);
-  if (best < 0) return draft;
+  if (best < 0) return onlyLineAsHeadline(draft);
   const text = draft.units[best]?.text ?? '';
   const first = draft.units.findIndex((u) => sameLine(u.text, text));
   return { ...draft, headline: first >= 0 && first < best ? first : best };
@@ -422,6 +422,21 @@ const GLUED_WORDS_PER_LINK = 4;
 
 function gluedLinks(text: string): number {
   return text.match(/\p{Ll}\p{Lu}\p{Ll}/gu)?.length ?? 0;
+}
+
+/**
+ * A file of one short line is a headline with no body (an aggregator's or a feed's headline saved on its
+ * own), even when the line looks like page furniture ("Watch: …", "… [Video]") or a date: leaving it out
+ * would lose the file. A longer single line is prose, and its headline comes from the lede.
+ */
+function onlyLineAsHeadline(draft: Draft): Draft {
+  const lines = draft.units.flatMap((u, i) => (u.words > 0 ? [i] : []));
+  const at = lines[0];
+  const unit = at === undefined ? undefined : draft.units[at];
+  if (lines.length !== 1 || at === undefined || unit === undefined || unit.words > MAX_FALLBACK_WORDS) return draft;
+  const units = draft.units.slice();
+  units[at] = withRole(unit, 'headline');
+  return { ...draft, units, headline: at };
 }
 
 /** A lede under a dateline is a sentence: it ends like one and is longer than a headline. */
