@@ -53,3 +53,8 @@ export function countWords(text: string): number {
 export function readingMinutes(wordCount: number): number {
   return wordCount === 0 ? 0 : Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 }
+
+/** "3 min read", or nothing for a headline-only article (no body to read). */
+export function readingTimeLabel(minutes: number): string | null {
+  return minutes > 0 ? `${minutes} min read` : null;
+}

@@ -8,6 +8,7 @@ import { StorySidebar } from '../../src/app/components/story-sidebar.tsx';
 import type { StorySummary } from '../../src/shared/article-schema.ts';
 import { articles, serveSite, siteFiles } from './fixture-site.ts';
 import { renderApp, renderWithRouter } from './render-app.tsx';
+import { storyRowHtml } from '../../src/ingest/emit/share/story-list-html.ts';
 
 const [copyA, copyB] = articles;
 if (copyA === undefined || copyB === undefined) throw new Error('fixture needs both seed articles');
@@ -78,6 +79,17 @@ describe('outlet chips', () => {
     renderWithRouter(<StorySidebar current={current} story={big} related={[]} />);
     const all = screen.getByRole('link', { name: 'All 40 copies of this story' });
     expect(all.getAttribute('href')).toBe(`/story/?id=${encodeURIComponent(big.id)}`);
+  });
+
+  it('gives the reading time, and none for a headline-only story', () => {
+    const { unmount } = renderWithRouter(<StoryRow story={{ ...story(1), readingMinutes: 3 }} />);
+    expect(screen.getByText('3 min read')).toBeTruthy();
+    unmount();
+    renderWithRouter(<StoryRow story={{ ...story(1), readingMinutes: 0 }} />);
+    expect(screen.queryByText(/min read/)).toBeNull();
+    // The home page's written rows say the same.
+    expect(storyRowHtml({ ...story(1), readingMinutes: 3 })).toContain('<span>3 min read</span>');
+    expect(storyRowHtml({ ...story(1), readingMinutes: 0 })).not.toContain('min read');
   });
 
   it('shows four outlets in full rather than "+1"', () => {

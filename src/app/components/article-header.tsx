@@ -1,7 +1,9 @@
 import type { Article } from '../../shared/article-schema.ts';
 import { formatDate } from '../../shared/format-date.ts';
+import { readingTimeLabel } from '../../shared/reading-time.ts';
 
 export function ArticleHeader({ article }: { article: Article }) {
+  const reading = readingTimeLabel(article.readingMinutes);
   return (
     <header className="article-header">
       {article.outlet === null ? null : <p className="kicker">{article.outlet}</p>}
@@ -15,9 +17,11 @@ export function ArticleHeader({ article }: { article: Article }) {
           <time dateTime={article.published}>{formatDate(article.published, article.language)}</time>
         )}
         {/* The reader's words, not the article's: English and left to right even inside an Arabic article. */}
-        <span className="reading-time" lang="en" dir="ltr">
-          {article.readingMinutes} min read
-        </span>
+        {reading === null ? null : (
+          <span className="reading-time" lang="en" dir="ltr">
+            {reading}
+          </span>
+        )}
       </p>
     </header>
   );

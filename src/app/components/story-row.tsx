@@ -6,6 +6,7 @@ import type { StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
 import { collapsedOutlets, leadArticleId, SHOWN_OUTLETS } from '../../shared/story-row-parts.ts';
 import { RelativeTime } from './relative-time.tsx';
+import { readingTimeLabel } from '../../shared/reading-time.ts';
 
 function OutletChips({ story }: { story: StorySummary }) {
   const [expanded, setExpanded] = useState(false);
@@ -57,6 +58,7 @@ export function StoryRow({
   savedOffline?: boolean;
   read?: boolean;
 }) {
+  const reading = readingTimeLabel(story.readingMinutes);
   return (
     <article className={read ? 'story-row is-read' : 'story-row'}>
       <h2>
@@ -65,7 +67,7 @@ export function StoryRow({
       {story.standfirst === null ? null : <p className="standfirst">{story.standfirst}</p>}
       <p className="meta">
         {story.latest === null ? null : <RelativeTime iso={story.latest} />}
-        <span>{story.readingMinutes} min read</span>
+        {reading === null ? null : <span>{reading}</span>}
         {read ? <span className="read-mark">Read</span> : null}
         {savedOffline ? <span className="saved-offline">Saved offline</span> : null}
       </p>

@@ -72,7 +72,7 @@ const MIN_FOR_WORKER = 2000;
  * spare. Unbounded, V8 let the worker's garbage pile up towards the machine's default limit beside the
  * writing stages: the build's peak RSS at 100k was 6.8 GiB, 6.1 GiB with this limit (one run each).
  */
-export function searchWorkerHeapMiB(documents: readonly SearchDocument[]): number {
+function searchWorkerHeapMiB(documents: readonly SearchDocument[]): number {
   let chars = 0;
   for (const d of documents) chars += d.headline.length + d.headlines.length + d.standfirst.length + d.body.length;
   return Math.ceil(384 + (chars * 10) / 2 ** 20);

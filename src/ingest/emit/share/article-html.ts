@@ -8,6 +8,7 @@ import { formatDate } from '../../../shared/format-date.ts';
 import { outletLabel } from '../../../shared/outlet-label.ts';
 import { articlePath, SITE_NAME, storyFeedPath, storyPath } from '../../../shared/site-paths.ts';
 import { escapeHtml as e } from './html-text.ts';
+import { readingTimeLabel } from '../../../shared/reading-time.ts';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
 type BlockWriters = { [T in Block['type']]: (block: BlockOf<T>, dateline: string | null) => string };
@@ -32,12 +33,13 @@ function blockHtml<T extends Block['type']>(block: BlockOf<T>, dateline: string 
 }
 
 function headerHtml(article: Article): string {
+  const reading = readingTimeLabel(article.readingMinutes);
   const meta = [
     article.byline === null ? '' : `<span class="byline">By ${e(article.byline)}</span>`,
     article.published === null
       ? ''
       : `<time datetime="${e(article.published)}">${e(formatDate(article.published, langOf(article) ?? 'en'))}</time>`,
-    `<span class="reading-time" lang="en" dir="ltr">${article.readingMinutes} min read</span>`,
+    reading === null ? '' : `<span class="reading-time" lang="en" dir="ltr">${reading}</span>`,
   ].join('');
   return (
     `<header class="article-header">` +

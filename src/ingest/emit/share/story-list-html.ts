@@ -11,6 +11,7 @@ import { outletLabel } from '../../../shared/outlet-label.ts';
 import { articlePath, storyPath } from '../../../shared/site-paths.ts';
 import { collapsedOutlets, leadArticleId } from '../../../shared/story-row-parts.ts';
 import { escapeHtml as e } from './html-text.ts';
+import { readingTimeLabel } from '../../../shared/reading-time.ts';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -37,10 +38,11 @@ export function storyRowHtml(story: StorySummary): string {
     story.latest === null
       ? ''
       : `<time datetime="${e(story.latest)}" title="${e(formatDate(story.latest))}">${e(formatDate(story.latest))}</time>`;
+  const reading = readingTimeLabel(story.readingMinutes);
   return (
     `<article class="story-row"><h2><a href="${e(articlePath(leadArticleId(story)))}">${e(story.headline)}</a></h2>` +
     (story.standfirst === null ? '' : `<p class="standfirst">${e(story.standfirst)}</p>`) +
-    `<p class="meta">${time}<span>${story.readingMinutes} min read</span></p>${outletsHtml(story)}</article>`
+    `<p class="meta">${time}${reading === null ? '' : `<span>${reading}</span>`}</p>${outletsHtml(story)}</article>`
   );
 }
 
