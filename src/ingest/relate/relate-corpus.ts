@@ -36,14 +36,18 @@ function compareDatesDesc(a: string | null, b: string | null): number {
   return a < b ? 1 : -1;
 }
 
+/** The fullest copy of a story (most words; ties by file name): the one a reader would pick. */
+function fullerFirst(a: Article, b: Article): number {
+  return b.wordCount - a.wordCount || (a.sourceFile < b.sourceFile ? -1 : 1);
+}
+
 function summarise(members: readonly Article[]): StorySummary {
   // The anchor (first source file by name) gives the id, so a story keeps its id as copies come and go.
   const byFile = [...members].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
   const anchor = byFile[0];
   if (anchor === undefined) throw new Error('a story needs at least one member');
-  // The fullest copy gives the headline and standfirst: it is the one a reader would pick.
-  const fullest =
-    [...members].sort((a, b) => b.wordCount - a.wordCount || (a.sourceFile < b.sourceFile ? -1 : 1))[0] ?? anchor;
+  // The fullest copy gives the headline and standfirst.
+  const fullest = [...members].sort(fullerFirst)[0] ?? anchor;
   const dates = members
     .map((m) => m.published)
     .filter((d): d is string => d !== null)
@@ -67,6 +71,9 @@ interface Grouped {
   readonly storyKeys: string[];
   readonly stories: StorySummary[];
   readonly storyOf: Map<string, StorySummary>;
+  /** Index of each group's fullest copy (its lead), and each article's group. */
+  readonly leads: number[];
+  readonly groupOf: Int32Array;
 }
 
 function textsOf(articles: readonly Article[]): TextInput[] {
@@ -80,7 +87,26 @@ function summariseGroups(articles: readonly Article[], groups: number[][]): Grou
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
   const storyKeys = articles.map((a, i) => storyOf.get(a.id)?.id ?? String(i));
-  return { storyKeys, stories, storyOf };
+  const groupOf = new Int32Array(articles.length);
+  const leads = groups.map((group, g) => {
+    let lead = group[0] ?? 0;
+    for (const i of group) {
+      groupOf[i] = g;
+      const [article, best] = [articles[i], articles[lead]];
+      if (article !== undefined && best !== undefined && fullerFirst(article, best) < 0) lead = i;
+    }
+    return lead;
+  });
+  return { storyKeys, stories, storyOf, leads, groupOf };
+}
+
+/**
+ * A reader's related stories are a story's, whichever copy is open: they are found once per story, for
+ * its lead copy among the other stories' leads (a corpus of N articles in S stories is searched S times,
+ * over S), and each copy gets its story's list.
+ */
+function spreadToCopies(grouped: Grouped, ofLeads: readonly RelatedMatch[][]): RelatedMatch[][] {
+  return Array.from(grouped.groupOf, (g) => ofLeads[g] ?? []);
 }
 
 function withRelated(articles: readonly Article[], grouped: Grouped, matches: RelatedMatch[][]): RelatedCorpus {
@@ -100,8 +126,9 @@ export interface RelateOptions {
   readonly relatedCount?: number;
   readonly clock?: StageClock;
   /**
-   * Only the best copy of each other story, as a reader's list of related stories wants (default true);
-   * the command line's `related` lists articles, copies of one story included.
+   * Related stories, as a reader's list wants (default true): found once per story for its lead copy, each
+   * listed once by its lead copy, every copy of a story given the same list. False: related articles, each
+   * found for itself, copies of one other story included (the command line's `related`).
    */
   readonly onePerStory?: boolean;
 }
@@ -117,11 +144,11 @@ export function relateCorpus(
     articles,
     time('group', () => groupFromTokens(tokens, DEFAULT_GROUPING, publicationTimes(articles.map((a) => a.published)))),
   );
-  return withRelated(
-    articles,
-    grouped,
-    time('relate', () => relatedFromTokens(grouped.storyKeys, relatedCount, tokens, onePerStory)),
-  );
+  const matches = time('relate', () => {
+    if (!onePerStory) return relatedFromTokens(grouped.storyKeys, relatedCount, tokens);
+    return spreadToCopies(grouped, relatedFromTokens(grouped.storyKeys, relatedCount, tokens, grouped.leads));
+  });
+  return withRelated(articles, grouped, matches);
 }
 
 /** The same result as relateCorpus; related stories of a large corpus are found on worker threads. */
@@ -137,13 +164,15 @@ export async function relateCorpusInParallel(
     articles,
     await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, {}, times)),
   );
-  const matches = await time('relate', () =>
-    relatedArticlesInParallel(
-      grouped.storyKeys,
-      relatedCount,
-      tokens,
-      clock === undefined ? { onePerStory } : { onePerStory, onStep: clock.step },
-    ),
-  );
+  const onStep = clock?.step;
+  const matches = await time('relate', async () => {
+    const options = onStep === undefined ? {} : { onStep };
+    if (!onePerStory) return relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, options);
+    const ofLeads = await relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, {
+      ...options,
+      among: grouped.leads,
+    });
+    return spreadToCopies(grouped, ofLeads);
+  });
   return withRelated(articles, grouped, matches);
 }

@@ -16,7 +16,7 @@ import {
 } from './related-index.ts';
 import type { RelateTask } from './related-worker.ts';
 import { allocate } from './term-index.ts';
-import { buildVectorSpace, type Weighting } from './term-vectors.ts';
+import { buildVectorSpace, type TermVector, type Weighting } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
 export interface RelatedInput extends TextInput {
@@ -49,8 +49,8 @@ export interface ParallelOptions {
   readonly onStep?: (done: number, total: number) => void;
   /** Articles per task sent to a worker (default RANGE). */
   readonly range?: number;
-  /** Only the best copy of each other story (a reader's list of related stories); default false. */
-  readonly onePerStory?: boolean;
+  /** Only these articles, searched among themselves (see relatedFromTokens). */
+  readonly among?: readonly number[];
 }
 
 /** Story keys as small integers, compared once per candidate (strings cost more). */
@@ -95,27 +95,61 @@ export function relatedArticles(
   docs: readonly RelatedInput[],
   k: number,
   corpus: TokenisedCorpus = tokeniseCorpus(docs),
-  onePerStory = false,
 ): RelatedMatch[][] {
   return relatedFromTokens(
     docs.map((d) => d.storyKey),
     k,
     corpus,
-    onePerStory,
   );
 }
 
-/** On this thread, from a tokenised corpus and each article's story key. */
+/**
+ * The articles searched, for themselves and among themselves: every article, or only those `among` lists
+ * (their vectors still weighed against the whole corpus). Matches name positions in this selection.
+ */
+interface Selection {
+  readonly vectors: TermVector[];
+  readonly storyOf: Int32Array;
+  /** Corpus index of each selected article. */
+  readonly corpusIndex: (position: number) => number;
+}
+
+function select(storyKeys: readonly string[], corpus: TokenisedCorpus, among?: readonly number[]): Selection {
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
+  if (among === undefined) {
+    return { vectors: [...vectors], storyOf: storyNumbers(storyKeys), corpusIndex: (position) => position };
+  }
+  const pick = <T>(items: readonly T[]) =>
+    among.map((i) => {
+      const item = items[i];
+      if (item === undefined) throw new Error(`no article ${i} in the corpus`);
+      return item;
+    });
+  return {
+    vectors: pick(vectors),
+    storyOf: storyNumbers(pick(storyKeys)),
+    corpusIndex: (position) => among[position] ?? -1,
+  };
+}
+
+function inCorpus(matches: RelatedMatch[][], selection: Selection): RelatedMatch[][] {
+  return matches.map((list) => list.map((m) => ({ ...m, index: selection.corpusIndex(m.index) })));
+}
+
+/**
+ * On this thread, from a tokenised corpus and each article's story key: one list per article, or per
+ * article of `among` in its order when given (searched only among themselves).
+ */
 export function relatedFromTokens(
   storyKeys: readonly string[],
   k: number,
   corpus: TokenisedCorpus,
-  onePerStory = false,
+  among?: readonly number[],
 ): RelatedMatch[][] {
-  if (k === 0) return storyKeys.map(() => []);
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
-  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys));
-  return toMatches([relateAll(index, k, onePerStory)], k, corpus);
+  if (k === 0) return (among ?? storyKeys).map(() => []);
+  const selection = select(storyKeys, corpus, among);
+  const index = buildRelatedIndex(selection.vectors, corpus.vocabulary.length, selection.storyOf);
+  return inCorpus(toMatches([relateAll(index, k)], k, corpus), selection);
 }
 
 /**
@@ -131,15 +165,15 @@ export async function relatedArticlesInParallel(
     minForWorkers = MIN_FOR_WORKERS,
     onStep = () => {},
     range = RANGE,
-    onePerStory = false,
+    among,
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
-  if (k === 0 || threads <= 1 || storyKeys.length < minForWorkers) {
-    return relatedFromTokens(storyKeys, k, corpus, onePerStory);
+  if (k === 0 || threads <= 1 || (among ?? storyKeys).length < minForWorkers) {
+    return relatedFromTokens(storyKeys, k, corpus, among);
   }
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
-  const index = buildRelatedIndex(vectors, corpus.vocabulary.length, storyNumbers(storyKeys), true);
-  const n = storyKeys.length;
+  const selection = select(storyKeys, corpus, among);
+  const index = buildRelatedIndex(selection.vectors, corpus.vocabulary.length, selection.storyOf, true);
+  const n = selection.vectors.length;
   const ranges: { from: number; to: number }[] = [];
   for (let from = 0; from < n; from += range) ranges.push({ from, to: Math.min(n, from + range) });
   const worker = new URL('./related-worker.ts', import.meta.url);
@@ -162,8 +196,8 @@ export async function relatedArticlesInParallel(
   });
   const results = await runOnWorkers<RelateTask, RangeResult>(
     worker,
-    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k, onePerStory })),
+    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
     { threads, batchSize: 1, onDone: step(1) },
   );
-  return toMatches(results, k, corpus);
+  return inCorpus(toMatches(results, k, corpus), selection);
 }

@@ -126,8 +126,8 @@ export interface RangeResult {
 }
 
 /**
- * The `count` most related articles outside its story for each article in [from, to) (with `onePerStory`,
- * only the best copy of each other story), from the whole corpus's candidate table. Cosine alone ranks an article that shares one rare name above one on the same
+ * The `count` most related articles outside its story for each article in [from, to), from the whole
+ * corpus's candidate table. Cosine alone ranks an article that shares one rare name above one on the same
  * subject; two articles on one subject also share their nearest neighbours. The score adds AGREEMENT times
  * the share of the first NEIGHBOURHOOD candidates the two have in common (shared nearest neighbours), over
  * 1 + AGREEMENT so it stays between 0 and 1: BBC related precision@5 0.920 -> 0.95 (npm run eval:stories).
@@ -138,7 +138,6 @@ export function rerankRange(
   from: number,
   to: number,
   count: number,
-  onePerStory: boolean,
 ): RangeResult {
   const size = Math.max(0, to - from);
   const neighbours = new Int32Array(size * count).fill(-1);
@@ -168,7 +167,7 @@ export function rerankRange(
       score[j] = ((table.cosines[own + s] ?? 0) + (AGREEMENT * common) / NEIGHBOURHOOD) / (1 + AGREEMENT);
       row.push(j);
     }
-    const best = onePerStory ? bestPerStory(index, row, score, count) : topByScore(row, score, count);
+    const best = topByScore(row, score, count);
     best.forEach((j, slot) => {
       const at = (i - from) * count + slot;
       neighbours[at] = j;
@@ -179,26 +178,9 @@ export function rerankRange(
   return { neighbours, scores, terms };
 }
 
-/**
- * The best `count` of `row` by score, one per story: a story's copies share their neighbours and would
- * otherwise fill a reader's list of related stories with one headline.
- */
-function bestPerStory(index: RelatedIndex, row: readonly number[], score: Float64Array, count: number): number[] {
-  const stories = new Set<number>();
-  const best: number[] = [];
-  for (const j of topByScore(row, score, row.length)) {
-    const story = index.storyOf[j] ?? -1;
-    if (stories.has(story)) continue;
-    stories.add(story);
-    best.push(j);
-    if (best.length === count) break;
-  }
-  return best;
-}
-
 /** Both searches on one thread, for a corpus small enough not to need workers. */
-export function relateAll(index: RelatedIndex, count: number, onePerStory: boolean): RangeResult {
-  return rerankRange(index, candidateRange(index, 0, index.articles), 0, index.articles, count, onePerStory);
+export function relateAll(index: RelatedIndex, count: number): RangeResult {
+  return rerankRange(index, candidateRange(index, 0, index.articles), 0, index.articles, count);
 }
 
 /** The EXPLAIN_TERMS shared terms that add most to the cosine of a and b. */

@@ -20,11 +20,10 @@ export type RelateTask =
       readonly from: number;
       readonly to: number;
       readonly count: number;
-      readonly onePerStory: boolean;
     };
 
 serveBatches('related-worker.ts', (task: RelateTask): CandidateTable | RangeResult =>
   task.kind === 'candidates'
     ? candidateRange(task.index, task.from, task.to)
-    : rerankRange(task.index, task.table, task.from, task.to, task.count, task.onePerStory),
+    : rerankRange(task.index, task.table, task.from, task.to, task.count),
 );
