@@ -12,7 +12,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from '../worker-pool.ts';
-import { contentTerm, WORD_PATTERN } from './terms.ts';
+import { contentTerm } from './terms.ts';
+import { WordTable } from './word-table.ts';
 
 export interface TextInput {
   readonly headline: string;
@@ -49,21 +50,24 @@ export interface TokenisedChunk {
 export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
   const idOf = new Map<string, number>();
   const vocabulary: string[] = [];
-  // Each distinct spelling is folded and looked up once; after that a word costs one map lookup.
-  const surfaces = new Map<string, { id: number; count: number }>();
+  // Each distinct spelling is folded and looked up once: its term's local id (-1: none) and count by
+  // spelling number, grown as the table meets new spellings.
+  const table = new WordTable();
+  let wordTerms = new Int32Array(1024);
+  let wordCounts = new Int32Array(1024);
+  let known = 0;
   // Weighted counts of the current article by local id, reused: `touched` lists the ids to reset.
   let counts = new Int32Array(1024);
   const touched: number[] = [];
-  // One pattern object stepped with exec: matchAll clones the pattern and builds an iterator per text.
-  const pattern = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
-  const count = (text: string, weightOf: (position: number) => number) => {
-    pattern.lastIndex = 0;
-    let position = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const word = match[0];
-      let surface = surfaces.get(word);
-      if (surface === undefined) {
-        const term = contentTerm(word);
+  const count = (text: string, headline: boolean) => {
+    const found = table.scan(text);
+    if (table.words.length > known) {
+      if (table.words.length > wordTerms.length) {
+        wordTerms = grownTo(wordTerms, table.words.length);
+        wordCounts = grownTo(wordCounts, table.words.length);
+      }
+      for (; known < table.words.length; known++) {
+        const term = contentTerm(table.words[known] ?? '');
         let id = -1;
         if (term !== null) {
           id = idOf.get(term) ?? -1;
@@ -71,27 +75,27 @@ export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
             id = vocabulary.length;
             idOf.set(term, id);
             vocabulary.push(term);
-            if (id >= counts.length) {
-              const grown = new Int32Array(counts.length * 2);
-              grown.set(counts);
-              counts = grown;
-            }
+            if (id >= counts.length) counts = grownTo(counts, id + 1);
           }
         }
-        surface = { id, count: 0 };
-        surfaces.set(word, surface);
+        wordTerms[known] = id;
       }
-      surface.count++;
-      const id = surface.id;
+    }
+    const words = table.found;
+    let position = 0;
+    for (let k = 0; k < found; k++) {
+      const word = words[k] ?? 0;
+      wordCounts[word] = (wordCounts[word] ?? 0) + 1;
+      const id = wordTerms[word] ?? -1;
       if (id < 0) continue;
       if (counts[id] === 0) touched.push(id);
-      counts[id] = (counts[id] ?? 0) + weightOf(position++);
+      counts[id] = (counts[id] ?? 0) + (headline ? HEADLINE_WEIGHT : position++ < LEAD_WORDS ? 2 : 1);
     }
   };
   const bags: TermBag[] = [];
   for (const doc of docs) {
-    count(doc.headline, () => HEADLINE_WEIGHT);
-    count(doc.text, (position) => (position < LEAD_WORDS ? 2 : 1));
+    count(doc.headline, true);
+    count(doc.text, false);
     const ids = Int32Array.from(touched);
     const weighted = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
@@ -102,15 +106,19 @@ export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
     touched.length = 0;
     bags.push({ ids, counts: weighted });
   }
-  const words = [...surfaces.keys()];
-  const wordTerms = new Int32Array(words.length);
-  const wordCounts = new Int32Array(words.length);
-  let k = 0;
-  for (const { id, count } of surfaces.values()) {
-    wordTerms[k] = id;
-    wordCounts[k++] = count;
-  }
-  return { bags, vocabulary, words, wordTerms, wordCounts };
+  return {
+    bags,
+    vocabulary,
+    words: table.words,
+    wordTerms: wordTerms.slice(0, known),
+    wordCounts: wordCounts.slice(0, known),
+  };
+}
+
+function grownTo(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(length, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** Chunks in corpus order into one corpus with global ids. */
