@@ -43,52 +43,111 @@ export interface PoolOptions {
   readonly maxHeapMiB?: number;
 }
 
-/**
- * Sends `items` in batches of `batchSize` to `threads` workers running `entry`; returns every result in
- * the items' order. `onDone` hears how many items are finished after each batch.
- */
+/** Workers of one module, started once and given several runs of work (the stages of one build step). */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  /** Why a worker stopped between runs, reported by the next run. */
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly entry: URL,
+    { threads, maxHeapMiB }: { readonly threads: number; readonly maxHeapMiB?: number },
+  ) {
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => startWorker(entry, maxHeapMiB));
+    for (const worker of this.workers) {
+      worker.on('error', (error: Error) => (this.failure ??= error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.failure ??= new Error(`worker ${entry.pathname} exited with code ${code}`);
+      });
+    }
+  }
+
+  /**
+   * Sends `items` in batches of `batchSize` to the workers; returns every result in the items' order.
+   * `onDone` hears how many items are finished after each batch.
+   */
+  async run<T, R>(
+    items: readonly T[],
+    { batchSize, onDone }: { readonly batchSize: number; readonly onDone?: (done: number) => void },
+  ): Promise<R[]> {
+    const results: R[] = new Array<R>(items.length);
+    let next = 0;
+    let done = 0;
+    // The first failure stops new batches; the run settles only when every worker has answered what it
+    // was sent, so no late answer reaches the next run.
+    let failure: Error | null = null;
+    const busy = this.workers.slice(0, Math.ceil(items.length / batchSize));
+    await Promise.all(
+      busy.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            let start = 0;
+            const idle = () => {
+              worker.off('message', onMessage);
+              worker.off('error', onError);
+              worker.off('exit', onExit);
+              resolve();
+            };
+            const send = () => {
+              if (failure !== null || next >= items.length) return idle();
+              start = next;
+              worker.postMessage(items.slice(next, next + batchSize));
+              next += batchSize;
+            };
+            const onMessage = (reply: BatchReply<R>) => {
+              if ('error' in reply) {
+                failure ??= new Error(`worker ${this.entry.pathname}: ${reply.error}`);
+                return idle();
+              }
+              reply.results.forEach((r, i) => (results[start + i] = r));
+              done += reply.results.length;
+              onDone?.(done);
+              send();
+            };
+            const onError = (error: Error) => {
+              failure ??= error;
+              idle();
+            };
+            const onExit = (code: number) => {
+              failure ??= new Error(`worker ${this.entry.pathname} exited with code ${code}`);
+              idle();
+            };
+            if (this.failure !== null) {
+              failure ??= this.failure;
+              return resolve();
+            }
+            worker.on('message', onMessage);
+            worker.on('error', onError);
+            worker.on('exit', onExit);
+            send();
+          }),
+      ),
+    );
+    if (failure !== null) throw failure;
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** One run on a pool of its own, started for it and closed after: see WorkerPool.run. */
 export async function runOnWorkers<T, R>(
   entry: URL,
   items: readonly T[],
   { threads, batchSize, onDone, maxHeapMiB }: PoolOptions,
 ): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(items.length / batchSize)) }, () =>
-    startWorker(entry, maxHeapMiB),
-  );
+  if (items.length === 0) return [];
+  const pool = new WorkerPool(entry, {
+    threads: Math.min(threads, Math.ceil(items.length / batchSize)),
+    ...(maxHeapMiB === undefined ? {} : { maxHeapMiB }),
+  });
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let start = 0;
-            const send = () => {
-              if (next >= items.length) return resolve();
-              start = next;
-              worker.postMessage(items.slice(next, next + batchSize));
-              next += batchSize;
-            };
-            worker.on('message', (reply: BatchReply<R>) => {
-              if ('error' in reply) return reject(new Error(`worker ${entry.pathname}: ${reply.error}`));
-              reply.results.forEach((r, i) => (results[start + i] = r));
-              done += reply.results.length;
-              onDone?.(done);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`worker ${entry.pathname} exited with code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
+    return await pool.run<T, R>(items, onDone === undefined ? { batchSize } : { batchSize, onDone });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results;
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 } from '../../src/ingest/relate/related-articles.ts';
 import { relateCorpus } from '../../src/ingest/relate/relate-corpus.ts';
 import { buildRelatedIndex, candidateRange, rerankRange } from '../../src/ingest/relate/related-index.ts';
-import { buildVectorSpace } from '../../src/ingest/relate/term-vectors.ts';
+import { startRelateWorkers } from '../../src/ingest/relate/relate-worker-pool.ts';
+import { buildVectorSpace, rankTermsInParallel } from '../../src/ingest/relate/term-vectors.ts';
 import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
@@ -226,6 +227,50 @@ describe('related articles', () => {
     );
     expect(parallel).toEqual(relatedArticles(many, 3));
     expect(parallel.flat().length).toBeGreaterThan(40);
+  });
+
+  it('ranks terms on worker threads, in ranges, as on one thread', async () => {
+    const texts = [wire, rewrite, football, football2].flatMap((t, i) =>
+      Array.from({ length: 5 }, (_, k) => ({ headline: `Story ${i} part ${k}`, text: t.slice(k * 11) })),
+    );
+    const here = tokeniseCorpus(texts);
+    const there = tokeniseCorpus(texts);
+    const pool = startRelateWorkers(2);
+    try {
+      await rankTermsInParallel(there, pool, 3);
+    } finally {
+      await pool.close();
+    }
+    expect(buildVectorSpace(there, 200).vectors).toEqual(buildVectorSpace(here, 200).vectors);
+    expect(buildVectorSpace(there, 40, RELATED_WEIGHTING).vectors).toEqual(
+      buildVectorSpace(here, 40, RELATED_WEIGHTING).vectors,
+    );
+  });
+
+  it('runs every stage on one pool of workers with the same results as on this thread', async () => {
+    const sentences = [wire, rewrite, football, football2].flatMap((t) => t.split(/(?<=[.,]) /u));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      headline: sentences[i % sentences.length] ?? '',
+      text: [0, 2, 5].map((d) => sentences[(i * 3 + d) % sentences.length]).join(' '),
+    }));
+    const pool = startRelateWorkers(2);
+    try {
+      const options = { threads: 2, minForWorkers: 1, pool };
+      const tokens = await tokeniseInParallel(many, { ...options, chunk: 7 });
+      const groups = await groupInParallel(tokens, DEFAULT_GROUPING, { ...options, range: 4 });
+      expect(groups).toEqual(groupStories(many));
+      const keys = new Array<string>(many.length);
+      groups.forEach((g, k) => g.forEach((i) => (keys[i] = String(k))));
+      const related = await relatedArticlesInParallel(keys, 3, tokens, { ...options, range: 6 });
+      expect(related).toEqual(
+        relatedArticles(
+          many.map((d, i) => ({ ...d, storyKey: keys[i] ?? '' })),
+          3,
+        ),
+      );
+    } finally {
+      await pool.close();
+    }
   });
 
   it('tokenises in chunks on worker threads to the same ids, vocabulary and display forms', async () => {

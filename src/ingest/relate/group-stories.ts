@@ -13,11 +13,11 @@
  * apart too (STORY_DAYS): a campaign's or a shutdown's successive events share every word.
  */
 import { availableParallelism } from 'node:os';
-import { runOnWorkers } from '../worker-pool.ts';
-import type { PairsTask } from './pairs-worker.ts';
+import type { WorkerPool } from '../worker-pool.ts';
+import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
 import { pairsInRange, type PairList } from './story-pairs.ts';
 import { buildTermIndex } from './term-index.ts';
-import { buildVectorSpace, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, rankTermsInParallel, type TermVector } from './term-vectors.ts';
 import { tokeniseCorpus, type TokenisedCorpus } from './tokenise-corpus.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -79,8 +79,6 @@ interface Pair {
 }
 
 const INDEX = { strongTerms: CANDIDATE_TERMS, maxPosting: MAX_POSTING, overflow: 'drop' } as const;
-/** Below this many articles, starting worker threads costs more than it saves. */
-const MIN_FOR_WORKERS = 5000;
 /** Articles per task sent to a worker. */
 const RANGE = 2500;
 
@@ -204,24 +202,26 @@ export async function groupInParallel(
   options: GroupingOptions = DEFAULT_GROUPING,
   {
     threads = availableParallelism(),
-    minForWorkers = MIN_FOR_WORKERS,
+    minForWorkers = MIN_FOR_RELATE_WORKERS,
     range = RANGE,
-  }: { threads?: number; minForWorkers?: number; range?: number } = {},
+    pool,
+  }: { threads?: number; minForWorkers?: number; range?: number; pool?: WorkerPool } = {},
   times: Float64Array = new Float64Array(corpus.bags.length).fill(NaN),
 ): Promise<number[][]> {
   const n = corpus.bags.length;
   if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options, times);
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
-  const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: true });
-  const tasks: PairsTask[] = [];
-  for (let from = 0; from < n; from += range) {
-    tasks.push({ index, from, to: Math.min(n, from + range), threshold: options.pairThreshold });
-  }
-  const lists = await runOnWorkers<PairsTask, PairList>(new URL('./pairs-worker.ts', import.meta.url), tasks, {
-    threads,
-    batchSize: 1,
+  const searched = await onRelateWorkers(pool, threads, async (workers) => {
+    // The terms are ranked on the workers too; related stories reuse the ranking.
+    await rankTermsInParallel(corpus, workers);
+    const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+    const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: true });
+    const tasks: RelateTask[] = [];
+    for (let from = 0; from < n; from += range) {
+      tasks.push({ kind: 'pairs', index, from, to: Math.min(n, from + range), threshold: options.pairThreshold });
+    }
+    return { vectors, pairs: await workers.run<RelateTask, PairList>(tasks, { batchSize: 1 }) };
   });
-  return mergeGroups(vectors, times, strongestFirst(lists), options);
+  return mergeGroups(searched.vectors, times, strongestFirst(searched.pairs), options);
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
+import { availableParallelism } from 'node:os';
 import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
+import { MIN_FOR_RELATE_WORKERS, startRelateWorkers } from './relate-worker-pool.ts';
 import { tokeniseCorpus, tokeniseInParallel, type TextInput } from './tokenise-corpus.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
@@ -151,28 +153,38 @@ export function relateCorpus(
   return withRelated(articles, grouped, matches);
 }
 
-/** The same result as relateCorpus; related stories of a large corpus are found on worker threads. */
+/**
+ * The same result as relateCorpus; a large corpus is tokenised, grouped and related on worker threads,
+ * one pool of them started at the outset and kept for every stage.
+ */
 export async function relateCorpusInParallel(
   articles: readonly Article[],
   { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true }: RelateOptions = {},
 ): Promise<RelatedCorpus> {
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
-  const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles)));
-  const times = publicationTimes(articles.map((a) => a.published));
-  const grouped = summariseGroups(
-    articles,
-    await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, {}, times)),
-  );
-  const onStep = clock?.step;
-  const matches = await time('relate', async () => {
-    const options = onStep === undefined ? {} : { onStep };
-    if (!onePerStory) return relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, options);
-    const ofLeads = await relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, {
-      ...options,
-      among: grouped.leads,
+  const threads = availableParallelism();
+  const pool = threads > 1 && articles.length >= MIN_FOR_RELATE_WORKERS ? startRelateWorkers(threads) : undefined;
+  const workers = pool === undefined ? {} : { pool };
+  try {
+    const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles), workers));
+    const times = publicationTimes(articles.map((a) => a.published));
+    const grouped = summariseGroups(
+      articles,
+      await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, workers, times)),
+    );
+    const onStep = clock?.step;
+    const matches = await time('relate', async () => {
+      const options = onStep === undefined ? workers : { ...workers, onStep };
+      if (!onePerStory) return relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, options);
+      const ofLeads = await relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, {
+        ...options,
+        among: grouped.leads,
+      });
+      return spreadToCopies(grouped, ofLeads);
     });
-    return spreadToCopies(grouped, ofLeads);
-  });
-  return withRelated(articles, grouped, matches);
+    return withRelated(articles, grouped, matches);
+  } finally {
+    await pool?.close();
+  }
 }

@@ -5,7 +5,7 @@
  * article meets only the articles sharing a distinctive word with it; the cosine uses the whole vector.
  */
 import { availableParallelism } from 'node:os';
-import { runOnWorkers } from '../worker-pool.ts';
+import type { WorkerPool } from '../worker-pool.ts';
 import {
   buildRelatedIndex,
   EXPLAIN_TERMS,
@@ -14,8 +14,8 @@ import {
   type CandidateTable,
   type RangeResult,
 } from './related-index.ts';
-import type { RelateTask } from './related-worker.ts';
-import { allocate } from './term-index.ts';
+import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
+import { allocate } from './typed-arrays.ts';
 import { buildVectorSpace, type TermVector, type Weighting } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
@@ -38,8 +38,6 @@ const VECTOR_TERMS = 200;
  * can be shared with no other and only dilute the rest. BBC related precision@5 0.920 -> 0.93 alone.
  */
 export const RELATED_WEIGHTING: Weighting = { idfPower: 0.5, minDocuments: 2 };
-/** Below this many articles, starting worker threads costs more than it saves. */
-const MIN_FOR_WORKERS = 5000;
 /** Articles per task sent to a worker. */
 const RANGE = 2000;
 
@@ -51,6 +49,8 @@ export interface ParallelOptions {
   readonly range?: number;
   /** Only these articles, searched among themselves (see relatedFromTokens). */
   readonly among?: readonly number[];
+  /** Relate workers already started (relate-worker-pool.ts); by default a pool is started for the search. */
+  readonly pool?: WorkerPool;
 }
 
 /** Story keys as small integers, compared once per candidate (strings cost more). */
@@ -162,10 +162,11 @@ export async function relatedArticlesInParallel(
   corpus: TokenisedCorpus,
   {
     threads = availableParallelism(),
-    minForWorkers = MIN_FOR_WORKERS,
+    minForWorkers = MIN_FOR_RELATE_WORKERS,
     onStep = () => {},
     range = RANGE,
     among,
+    pool,
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
   if (k === 0 || threads <= 1 || (among ?? storyKeys).length < minForWorkers) {
@@ -176,28 +177,27 @@ export async function relatedArticlesInParallel(
   const n = selection.vectors.length;
   const ranges: { from: number; to: number }[] = [];
   for (let from = 0; from < n; from += range) ranges.push({ from, to: Math.min(n, from + range) });
-  const worker = new URL('./related-worker.ts', import.meta.url);
   // Two passes over the ranges, each counted as half of the work.
   const step = (pass: number) => (done: number) => onStep(Math.min(n, (pass * n) / 2 + (done * range) / 2), n);
-  const found = await runOnWorkers<RelateTask, CandidateTable>(
-    worker,
-    ranges.map(({ from, to }) => ({ kind: 'candidates', index, from, to })),
-    { threads, batchSize: 1, onDone: step(0) },
-  );
-  // The second search reads every article's candidates: one table in shared memory.
-  const table: CandidateTable = {
-    neighbours: allocate(Int32Array, n * RERANK, true),
-    cosines: allocate(Float64Array, n * RERANK, true),
-  };
-  found.forEach((part, r) => {
-    const at = (ranges[r]?.from ?? 0) * RERANK;
-    table.neighbours.set(part.neighbours, at);
-    table.cosines.set(part.cosines, at);
+  return onRelateWorkers(pool, threads, async (workers) => {
+    const found = await workers.run<RelateTask, CandidateTable>(
+      ranges.map(({ from, to }) => ({ kind: 'candidates', index, from, to })),
+      { batchSize: 1, onDone: step(0) },
+    );
+    // The second search reads every article's candidates: one table in shared memory.
+    const table: CandidateTable = {
+      neighbours: allocate(Int32Array, n * RERANK, true),
+      cosines: allocate(Float64Array, n * RERANK, true),
+    };
+    found.forEach((part, r) => {
+      const at = (ranges[r]?.from ?? 0) * RERANK;
+      table.neighbours.set(part.neighbours, at);
+      table.cosines.set(part.cosines, at);
+    });
+    const results = await workers.run<RelateTask, RangeResult>(
+      ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
+      { batchSize: 1, onDone: step(1) },
+    );
+    return inCorpus(toMatches(results, k, corpus), selection);
   });
-  const results = await runOnWorkers<RelateTask, RangeResult>(
-    worker,
-    ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
-    { threads, batchSize: 1, onDone: step(1) },
-  );
-  return inCorpus(toMatches(results, k, corpus), selection);
 }

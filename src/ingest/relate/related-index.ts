@@ -10,7 +10,8 @@
  * (film, shares, election) find the articles on the same subject that no rare name links. Second search
  * (rerankRange): the candidates are reranked by the neighbours they share.
  */
-import { accumulateCandidates, allocate, buildTermIndex, selectBest, type TermIndex } from './term-index.ts';
+import { accumulateCandidates, buildTermIndex, selectBest, type TermIndex } from './term-index.ts';
+import { allocate } from './typed-arrays.ts';
 import { topByScore, type TermVector } from './term-vectors.ts';
 
 /** Every term of a related-articles vector (VECTOR_TERMS in related-articles.ts). */

@@ -7,6 +7,7 @@
  */
 import { strongestPositions, type TermVector } from './term-vectors.ts';
 import { heaviestFirst, itemBitsFor } from './weight-order.ts';
+import { allocate } from './typed-arrays.ts';
 
 export interface TermIndex {
   readonly articles: number;
@@ -31,16 +32,6 @@ export interface IndexOptions {
   readonly overflow: 'keep-heaviest' | 'drop';
   /** In SharedArrayBuffers, for worker threads. */
   readonly shared: boolean;
-}
-
-/** Typed arrays over shared memory when asked, so worker threads read them without a copy. */
-export function allocate<T extends Int32Array | Float64Array>(
-  Kind: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-  length: number,
-  shared: boolean,
-): T {
-  const bytes = Math.max(1, length) * Kind.BYTES_PER_ELEMENT;
-  return new Kind(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
 }
 
 export function buildTermIndex(

@@ -8,7 +8,10 @@
  * every article shares, so a corpus of two copies of one story still compares them. A Weighting damps the
  * IDF and leaves out words too rare to be shared (for related stories, see related-articles.ts).
  */
-import type { TokenisedCorpus } from './tokenise-corpus.ts';
+import type { WorkerPool } from '../worker-pool.ts';
+import type { RelateTask } from './relate-worker-pool.ts';
+import { allocate } from './typed-arrays.ts';
+import type { FlatBags, TokenisedCorpus } from './tokenise-corpus.ts';
 import { heaviestFirst, itemBitsFor } from './weight-order.ts';
 
 export interface TermVector {
@@ -35,49 +38,110 @@ interface RankedTerms {
   readonly weights: Float64Array;
 }
 
+/** The ranked terms of a range of articles: article from + k's at offsets[k] … offsets[k + 1] - 1. */
+export interface RankedRange {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
 /** The longest vector any user asks for (related stories); shorter ones are cut from the same ranking. */
 const RANKED_TERMS = 200;
 if (RANKED_TERMS > 256) throw new Error('buildVectorSpace packs ranks into 8 bits');
+/** Articles per ranking task sent to a worker. */
+const RANK_RANGE = 5000;
 const rankings = new WeakMap<TokenisedCorpus, { ranked: RankedTerms[]; df: Int32Array }>();
+
+/** Each term's document frequency and smoothed IDF (the IDF in shared memory, for workers). */
+function frequencies(corpus: TokenisedCorpus): { df: Int32Array; idf: Float64Array } {
+  const size = corpus.vocabulary.length;
+  const df = new Int32Array(size);
+  const { ids } = corpus.flat;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] ?? 0;
+    df[id] = (df[id] ?? 0) + 1;
+  }
+  const idf = allocate(Float64Array, size, true);
+  for (let t = 0; t < size; t++) idf[t] = smoothedIdf(corpus.bags.length, df[t] ?? 0);
+  return { df, idf };
+}
+
+/** Ranks the terms of articles [from, to) of `flat` by sublinear tf times `idf`. */
+export function rankRange(flat: FlatBags, idf: Float64Array, from: number, to: number): RankedRange {
+  const itemBits = itemBitsFor(idf.length);
+  const offsets = new Int32Array(to - from + 1);
+  let longest = 0;
+  for (let i = from; i < to; i++) {
+    const length = (flat.offsets[i + 1] ?? 0) - (flat.offsets[i] ?? 0);
+    longest = Math.max(longest, length);
+    offsets[i - from + 1] = (offsets[i - from] ?? 0) + Math.min(length, RANKED_TERMS);
+  }
+  const ids = new Int32Array(offsets[to - from] ?? 0);
+  const weights = new Float64Array(ids.length);
+  // Each article's terms and their weights, in reused buffers as long as the longest bag.
+  const scratch = new Float64Array(longest);
+  const top = new Int32Array(Math.min(longest, RANKED_TERMS));
+  const weightById = new Float64Array(idf.length);
+  for (let i = from; i < to; i++) {
+    const start = flat.offsets[i] ?? 0;
+    const end = flat.offsets[i + 1] ?? 0;
+    for (let k = start; k < end; k++) {
+      const id = flat.ids[k] ?? 0;
+      const w = (1 + Math.log(flat.counts[k] ?? 1)) * (idf[id] ?? 0);
+      scratch[k - start] = w;
+      weightById[id] = w;
+    }
+    const kept = heaviestFirst(flat.ids.subarray(start, end), scratch, end - start, RANKED_TERMS, itemBits, top);
+    const at = offsets[i - from] ?? 0;
+    for (let k = 0; k < kept; k++) {
+      const id = top[k] ?? 0;
+      ids[at + k] = id;
+      weights[at + k] = weightById[id] ?? 0;
+    }
+  }
+  return { offsets, ids, weights };
+}
+
+/** Each article's ranking as views into the ranges' arrays, in corpus order. */
+function rankedTermsOf(ranges: readonly RankedRange[]): RankedTerms[] {
+  const ranked: RankedTerms[] = [];
+  for (const { offsets, ids, weights } of ranges) {
+    for (let k = 0; k + 1 < offsets.length; k++) {
+      const from = offsets[k] ?? 0;
+      const to = offsets[k + 1] ?? 0;
+      ranked.push({ ids: ids.subarray(from, to), weights: weights.subarray(from, to) });
+    }
+  }
+  return ranked;
+}
 
 function rankTerms(corpus: TokenisedCorpus): { ranked: RankedTerms[]; df: Int32Array } {
   const cached = rankings.get(corpus);
   if (cached !== undefined) return cached;
-  const size = corpus.vocabulary.length;
-  const n = corpus.bags.length;
-  const df = new Int32Array(size);
-  for (const { ids } of corpus.bags) {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] ?? 0;
-      df[id] = (df[id] ?? 0) + 1;
-    }
-  }
-  const idf = new Float64Array(size);
-  for (let t = 0; t < size; t++) idf[t] = smoothedIdf(n, df[t] ?? 0);
-  const itemBits = itemBitsFor(size);
-  // Each article's terms and their weights, in reused buffers as long as the longest bag.
-  let longest = 0;
-  for (const { ids } of corpus.bags) longest = Math.max(longest, ids.length);
-  const weights = new Float64Array(longest);
-  const top = new Int32Array(Math.min(longest, RANKED_TERMS));
-  const weightById = new Float64Array(size);
-  const ranked: RankedTerms[] = [];
-  for (const { ids, counts } of corpus.bags) {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] ?? 0;
-      const w = (1 + Math.log(counts[k] ?? 1)) * (idf[id] ?? 0);
-      weights[k] = w;
-      weightById[id] = w;
-    }
-    const kept = heaviestFirst(ids, weights, ids.length, RANKED_TERMS, itemBits, top);
-    const topIds = top.slice(0, kept);
-    const topWeights = new Float64Array(kept);
-    for (let k = 0; k < kept; k++) topWeights[k] = weightById[topIds[k] ?? 0] ?? 0;
-    ranked.push({ ids: topIds, weights: topWeights });
-  }
-  const result = { ranked, df };
+  const { df, idf } = frequencies(corpus);
+  const result = { ranked: rankedTermsOf([rankRange(corpus.flat, idf, 0, corpus.bags.length)]), df };
   rankings.set(corpus, result);
   return result;
+}
+
+/**
+ * Ranks a corpus's terms on worker threads, ranges of articles at a time, and keeps the ranking for
+ * buildVectorSpace: the same ranking as on this thread.
+ */
+export async function rankTermsInParallel(
+  corpus: TokenisedCorpus,
+  pool: WorkerPool,
+  range: number = RANK_RANGE,
+): Promise<void> {
+  if (rankings.has(corpus)) return;
+  const { df, idf } = frequencies(corpus);
+  const n = corpus.bags.length;
+  const tasks: RelateTask[] = [];
+  for (let from = 0; from < n; from += range) {
+    tasks.push({ kind: 'rank', flat: corpus.flat, idf, from, to: Math.min(n, from + range) });
+  }
+  const ranges = await pool.run<RelateTask, RankedRange>(tasks, { batchSize: 1 });
+  rankings.set(corpus, { ranked: rankedTermsOf(ranges), df });
 }
 
 /**

@@ -11,8 +11,10 @@
  * that breaks ties by id, are the same however the corpus was cut.
  */
 import { availableParallelism } from 'node:os';
-import { runOnWorkers } from '../worker-pool.ts';
+import type { WorkerPool } from '../worker-pool.ts';
+import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
 import { contentTerm } from './terms.ts';
+import { allocate } from './typed-arrays.ts';
 import { WordTable } from './word-table.ts';
 
 export interface TextInput {
@@ -29,8 +31,20 @@ export interface TermBag {
 export const HEADLINE_WEIGHT = 3;
 export const LEAD_WORDS = 60;
 
+/**
+ * Every article's bag in one compressed-row array in shared memory, so worker threads read the corpus
+ * without a copy: article i's ids and counts are at offsets[i] … offsets[i + 1] - 1.
+ */
+export interface FlatBags {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+}
+
 export interface TokenisedCorpus {
+  /** Views into `flat`. */
   readonly bags: readonly TermBag[];
+  readonly flat: FlatBags;
   /** Term text by id. */
   readonly vocabulary: readonly string[];
   /** The spelling of a term most often seen in the text ("Rubio", not "rubio"), for explanations. */
@@ -125,11 +139,23 @@ function grownTo(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
 export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus {
   const idOf = new Map<string, number>();
   const vocabulary: string[] = [];
-  const bags: TermBag[] = [];
   // Spellings in order of first appearance, with their global term id and total count.
   const wordIndex = new Map<string, number>();
   const wordTerm: number[] = [];
   const wordCount: number[] = [];
+  let articles = 0;
+  let total = 0;
+  for (const chunk of chunks) {
+    articles += chunk.bags.length;
+    for (const bag of chunk.bags) total += bag.ids.length;
+  }
+  const flat: FlatBags = {
+    offsets: allocate(Int32Array, articles + 1, true),
+    ids: allocate(Int32Array, total, true),
+    counts: allocate(Int32Array, total, true),
+  };
+  const bags: TermBag[] = [];
+  let at = 0;
   for (const chunk of chunks) {
     const global = Int32Array.from(chunk.vocabulary, (term) => {
       let id = idOf.get(term);
@@ -141,8 +167,11 @@ export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus 
       return id;
     });
     for (const bag of chunk.bags) {
-      for (let i = 0; i < bag.ids.length; i++) bag.ids[i] = global[bag.ids[i] ?? 0] ?? 0;
-      bags.push(bag);
+      const start = at;
+      for (let i = 0; i < bag.ids.length; i++) flat.ids[at++] = global[bag.ids[i] ?? 0] ?? 0;
+      flat.counts.set(bag.counts, start);
+      flat.offsets[bags.length + 1] = at;
+      bags.push({ ids: flat.ids.subarray(start, at), counts: flat.counts.subarray(start, at) });
     }
     chunk.words.forEach((word, k) => {
       const local = chunk.wordTerms[k] ?? -1;
@@ -160,6 +189,7 @@ export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus 
   let forms: string[] | undefined;
   return {
     bags,
+    flat,
     vocabulary,
     displayForm(id) {
       if (forms === undefined) {
@@ -190,8 +220,6 @@ export function tokeniseCorpus(docs: readonly TextInput[]): TokenisedCorpus {
   return mergeChunks([tokeniseChunk(docs)]);
 }
 
-/** Below this many articles, starting workers costs more than it saves. */
-const MIN_FOR_WORKERS = 5000;
 /** Articles per chunk: small enough to spread evenly, large enough that chunk vocabularies repeat little. */
 const CHUNK = 2500;
 
@@ -200,20 +228,20 @@ export async function tokeniseInParallel(
   docs: readonly TextInput[],
   {
     threads = availableParallelism(),
-    minForWorkers = MIN_FOR_WORKERS,
+    minForWorkers = MIN_FOR_RELATE_WORKERS,
     chunk = CHUNK,
-  }: { threads?: number; minForWorkers?: number; chunk?: number } = {},
+    pool,
+  }: { threads?: number; minForWorkers?: number; chunk?: number; pool?: WorkerPool } = {},
 ): Promise<TokenisedCorpus> {
   if (threads <= 1 || docs.length < minForWorkers) return tokeniseCorpus(docs);
-  const chunks: TextInput[][] = [];
+  const tasks: RelateTask[] = [];
   for (let from = 0; from < docs.length; from += chunk) {
     // Only the two strings cross to the worker, not whatever else the caller's objects hold.
-    chunks.push(docs.slice(from, from + chunk).map(({ headline, text }) => ({ headline, text })));
+    const part = docs.slice(from, from + chunk).map(({ headline, text }) => ({ headline, text }));
+    tasks.push({ kind: 'tokenise', docs: part });
   }
-  const results = await runOnWorkers<TextInput[], TokenisedChunk>(
-    new URL('./tokenise-worker.ts', import.meta.url),
-    chunks,
-    { threads, batchSize: 1 },
+  const results = await onRelateWorkers(pool, threads, (workers) =>
+    workers.run<RelateTask, TokenisedChunk>(tasks, { batchSize: 1 }),
   );
   return mergeChunks(results);
 }
