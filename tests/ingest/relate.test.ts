@@ -6,6 +6,7 @@ import {
   groupFromTokens,
   groupInParallel,
   groupStories,
+  strongestFirst,
 } from '../../src/ingest/relate/group-stories.ts';
 import {
   relatedArticles,
@@ -115,6 +116,37 @@ describe('same-story grouping', () => {
       { headline: 'Storm warning for the coast', text: '' },
     ]);
     expect(groups.flat().sort()).toEqual([0, 1]);
+  });
+});
+
+describe('candidate pairs', () => {
+  it('merges ranges’ sorted lists strongest first, ties by a then b, each pair once', () => {
+    const list = (pairs: [number, number, number][]) => ({
+      a: Int32Array.from(pairs, (p) => p[0]),
+      b: Int32Array.from(pairs, (p) => p[1]),
+      sim: Float64Array.from(pairs, (p) => p[2]),
+    });
+    const merged = strongestFirst([
+      list([
+        [0, 5, 0.9],
+        [0, 3, 0.5],
+        [1, 2, 0.5],
+      ]),
+      list([]),
+      list([
+        [0, 5, 0.9],
+        [0, 2, 0.5],
+        [2, 4, 0.2],
+      ]),
+      list([[1, 2, 0.5]]),
+    ]);
+    expect(merged.map((p) => [p.a, p.b, p.sim])).toEqual([
+      [0, 5, 0.9],
+      [0, 2, 0.5],
+      [0, 3, 0.5],
+      [1, 2, 0.5],
+      [2, 4, 0.2],
+    ]);
   });
 });
 

@@ -82,20 +82,61 @@ const INDEX = { strongTerms: CANDIDATE_TERMS, maxPosting: MAX_POSTING, overflow:
 /** Articles per task sent to a worker. */
 const RANGE = 2500;
 
-/** Pairs from every range as one list, strongest first (ties by a, then b), each pair once. */
-function strongestFirst(lists: readonly PairList[]): Pair[] {
-  const found: Pair[] = [];
-  for (const list of lists) {
-    for (let k = 0; k < list.a.length; k++) {
-      found.push({ a: list.a[k] ?? 0, b: list.b[k] ?? 0, sim: list.sim[k] ?? 0 });
+/**
+ * Pairs from every range as one list, strongest first (ties by a, then b), each pair once: the ranges'
+ * lists, each in that order already, merged through a heap of their heads.
+ */
+export function strongestFirst(lists: readonly PairList[]): Pair[] {
+  const at = new Int32Array(lists.length);
+  // Whether list x's head comes before list y's.
+  const before = (x: number, y: number): boolean => {
+    const [lx, ly] = [lists[x], lists[y]];
+    if (lx === undefined || ly === undefined) return false;
+    const [px, py] = [at[x] ?? 0, at[y] ?? 0];
+    const sx = lx.sim[px] ?? 0;
+    const sy = ly.sim[py] ?? 0;
+    if (sx !== sy) return sx > sy;
+    const ax = lx.a[px] ?? 0;
+    const ay = ly.a[py] ?? 0;
+    return ax !== ay ? ax < ay : (lx.b[px] ?? 0) < (ly.b[py] ?? 0);
+  };
+  const heap: number[] = [];
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
+      if (!before(heap[child] ?? 0, heap[i] ?? 0)) return;
+      [heap[i], heap[child]] = [heap[child] ?? 0, heap[i] ?? 0];
+      i = child;
     }
-  }
-  found.sort((p, q) => q.sim - p.sim || p.a - q.a || p.b - q.b);
-  // A pair found from both sides appears twice, next to each other.
-  return found.filter((p, i) => {
-    const previous = found[i - 1];
-    return previous === undefined || previous.a !== p.a || previous.b !== p.b;
+  };
+  lists.forEach((list, x) => {
+    if (list.a.length > 0) heap.push(x);
   });
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
+  const merged: Pair[] = [];
+  while (heap.length > 0) {
+    const x = heap[0] ?? 0;
+    const list = lists[x];
+    const p = at[x] ?? 0;
+    if (list === undefined) break;
+    const a = list.a[p] ?? 0;
+    const b = list.b[p] ?? 0;
+    // A pair found from both sides comes out twice in a row.
+    const last = merged[merged.length - 1];
+    if (last === undefined || last.a !== a || last.b !== b) merged.push({ a, b, sim: list.sim[p] ?? 0 });
+    at[x] = p + 1;
+    if (p + 1 >= list.a.length) {
+      const end = heap.pop() ?? 0;
+      if (heap.length === 0) break;
+      heap[0] = end;
+    }
+    siftDown(0);
+  }
+  return merged;
 }
 
 /**
@@ -288,69 +329,95 @@ function attachStragglers(
 ): number[][] {
   const large = groups.filter((g) => g.length >= options.largeGroup);
   if (large.length === 0) return groups;
-  // Each large group's span of known publication times ([NaN, NaN] when none is known).
-  const spans = large.map((g) => {
-    let first = Infinity;
-    let last = -Infinity;
+  // Each large group's span of known publication times (NaN to NaN when none is known).
+  const firstTime = new Float64Array(large.length).fill(NaN);
+  const lastTime = new Float64Array(large.length).fill(NaN);
+  large.forEach((g, c) => {
     for (const i of g) {
       const t = times[i] ?? NaN;
-      if (Number.isNaN(t)) continue;
-      first = Math.min(first, t);
-      last = Math.max(last, t);
+      firstTime[c] = knownOr(firstTime[c] ?? NaN, t, Math.min);
+      lastTime[c] = knownOr(lastTime[c] ?? NaN, t, Math.max);
     }
-    return first === Infinity ? [NaN, NaN] : [first, last];
   });
-  // Each centroid as its CENTROID_TERMS strongest terms, heaviest first, normalised.
-  const centroids = large.map((g) => {
+  // Each centroid as its CENTROID_TERMS strongest terms, heaviest first, normalised; in flat arrays, since
+  // every straggler walks the centroids it meets.
+  const centroidOffsets = new Int32Array(large.length + 1);
+  const centroidIds: number[] = [];
+  const centroidWeights: number[] = [];
+  large.forEach((g, c) => {
     const sum = new Map<number, number>();
     for (const i of g) {
       const v = vectors[i] as TermVector;
-      v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.weights[k] ?? 0)));
+      for (let k = 0; k < v.ids.length; k++) {
+        const id = v.ids[k] ?? 0;
+        sum.set(id, (sum.get(id) ?? 0) + (v.weights[k] ?? 0));
+      }
     }
-    const top = [...sum].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CENTROID_TERMS);
+    const top = [...sum].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CENTROID_TERMS);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-    return { ids: Int32Array.from(top, ([id]) => id), weights: Float64Array.from(top, ([, w]) => w / norm) };
-  });
-  // Each centroid is found through its strongest terms only: a common word among every large group's
-  // CENTROID_TERMS would make each straggler's search walk most of the groups.
-  const postings = new Map<number, number[]>();
-  centroids.forEach((c, k) => {
-    for (const id of c.ids.subarray(0, CENTROID_KEYS)) {
-      const list = postings.get(id);
-      if (list === undefined) postings.set(id, [k]);
-      else list.push(k);
+    for (const [id, w] of top) {
+      centroidIds.push(id);
+      centroidWeights.push(w / norm);
     }
+    centroidOffsets[c + 1] = centroidIds.length;
   });
+  let vocabulary = 0;
+  for (const v of vectors)
+    for (let k = 0; k < v.ids.length; k++) vocabulary = Math.max(vocabulary, (v.ids[k] ?? 0) + 1);
+  // Each centroid is found through its strongest terms only: a common word among every large group's
+  // CENTROID_TERMS would make each straggler's search walk most of the groups. Postings by counting sort.
+  const keyCount = (c: number) => Math.min(CENTROID_KEYS, (centroidOffsets[c + 1] ?? 0) - (centroidOffsets[c] ?? 0));
+  const postingOffsets = new Int32Array(vocabulary + 1);
+  for (let c = 0; c < large.length; c++) {
+    const from = centroidOffsets[c] ?? 0;
+    for (let k = from; k < from + keyCount(c); k++) {
+      const id = centroidIds[k] ?? 0;
+      if (id < vocabulary) postingOffsets[id + 1] = (postingOffsets[id + 1] ?? 0) + 1;
+    }
+  }
+  for (let t = 0; t < vocabulary; t++) postingOffsets[t + 1] = (postingOffsets[t + 1] ?? 0) + (postingOffsets[t] ?? 0);
+  const postings = new Int32Array(postingOffsets[vocabulary] ?? 0);
+  const fill = postingOffsets.slice(0, vocabulary);
+  for (let c = 0; c < large.length; c++) {
+    const from = centroidOffsets[c] ?? 0;
+    for (let k = from; k < from + keyCount(c); k++) {
+      const id = centroidIds[k] ?? 0;
+      if (id < vocabulary) postings[(fill[id] = (fill[id] ?? 0) + 1) - 1] = c;
+    }
+  }
   const joined = large.map((g) => [...g]);
   const rest: number[][] = [];
   // The straggler's weights by term id (reset after each), and which centroids it has met (seen[c] === i + 1).
-  let vocabulary = 0;
-  for (const v of vectors) for (const id of v.ids) vocabulary = Math.max(vocabulary, id + 1);
   const dense = new Float64Array(vocabulary);
-  const seen = new Int32Array(centroids.length);
+  const seen = new Int32Array(large.length);
   for (const group of groups) {
     if (group.length >= options.largeGroup) continue;
     for (const i of group) {
       const v = vectors[i] as TermVector;
-      v.ids.forEach((id, k) => (dense[id] = v.weights[k] ?? 0));
+      const t = times[i] ?? NaN;
+      for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] ?? 0] = v.weights[k] ?? 0;
       let best = -1;
       let bestScore = options.attachThreshold;
-      for (const id of v.ids) {
-        for (const c of postings.get(id) ?? []) {
+      for (let k = 0; k < v.ids.length; k++) {
+        const id = v.ids[k] ?? 0;
+        const end = postingOffsets[id + 1] ?? 0;
+        for (let p = postingOffsets[id] ?? 0; p < end; p++) {
+          const c = postings[p] ?? 0;
           if (seen[c] === i + 1) continue;
           seen[c] = i + 1;
-          const [first = NaN, last = NaN] = spans[c] ?? [];
-          if (daysApart(first, last, times[i] ?? NaN, times[i] ?? NaN)) continue;
-          const centroid = centroids[c];
-          if (centroid === undefined) continue;
+          if (daysApart(firstTime[c] ?? NaN, lastTime[c] ?? NaN, t, t)) continue;
           let score = 0;
-          for (let k = 0; k < centroid.ids.length; k++) {
-            score += (centroid.weights[k] ?? 0) * (dense[centroid.ids[k] ?? 0] ?? 0);
+          const last = centroidOffsets[c + 1] ?? 0;
+          for (let e = centroidOffsets[c] ?? 0; e < last; e++) {
+            score += (centroidWeights[e] ?? 0) * (dense[centroidIds[e] ?? 0] ?? 0);
           }
-          if (score > bestScore || (score === bestScore && (best < 0 || c < best))) [best, bestScore] = [c, score];
+          if (score > bestScore || (score === bestScore && (best < 0 || c < best))) {
+            best = c;
+            bestScore = score;
+          }
         }
       }
-      for (const id of v.ids) dense[id] = 0;
+      for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] ?? 0] = 0;
       if (best >= 0) joined[best]?.push(i);
       else rest.push([i]);
     }

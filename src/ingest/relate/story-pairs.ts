@@ -14,7 +14,10 @@ import { accumulateCandidates, selectBest, type TermIndex } from './term-index.t
  */
 export const PAIR_CANDIDATES = 30;
 
-/** Pairs as parallel arrays: a[k] < b[k] with cosine sim[k]. */
+/**
+ * Pairs as parallel arrays: a[k] < b[k] with cosine sim[k], strongest first (ties by a, then b), so the
+ * lists of many ranges merge in one pass (a pair found from both its articles is in two lists).
+ */
 export interface PairList {
   readonly a: Int32Array;
   readonly b: Int32Array;
@@ -43,7 +46,15 @@ export function pairsInRange(index: TermIndex, from: number, to: number, thresho
     }
     for (let r = 0; r < length; r++) partial[reached[r] ?? 0] = 0;
   }
-  return { a: Int32Array.from(as), b: Int32Array.from(bs), sim: Float64Array.from(sims) };
+  // Sorted here, on the worker: the build's main thread then merges sorted lists instead of sorting all.
+  const order = Array.from(sims.keys()).sort(
+    (p, q) => (sims[q] ?? 0) - (sims[p] ?? 0) || (as[p] ?? 0) - (as[q] ?? 0) || (bs[p] ?? 0) - (bs[q] ?? 0),
+  );
+  return {
+    a: Int32Array.from(order, (k) => as[k] ?? 0),
+    b: Int32Array.from(order, (k) => bs[k] ?? 0),
+    sim: Float64Array.from(order, (k) => sims[k] ?? 0),
+  };
 }
 
 /** Dot product of two articles' sorted, normalised vectors: a linear merge. */
