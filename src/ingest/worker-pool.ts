@@ -64,11 +64,20 @@ export class WorkerPool {
 
   /**
    * Sends `items` in batches of `batchSize` to the workers; returns every result in the items' order.
-   * `onDone` hears how many items are finished after each batch.
+   * `onDone` hears how many items are finished after each batch. `prepare`, when given, makes what is sent
+   * for an item just before it is sent, so the main thread makes the next batch while workers run this one.
    */
   async run<T, R>(
     items: readonly T[],
-    { batchSize, onDone }: { readonly batchSize: number; readonly onDone?: (done: number) => void },
+    {
+      batchSize,
+      onDone,
+      prepare,
+    }: {
+      readonly batchSize: number;
+      readonly onDone?: (done: number) => void;
+      readonly prepare?: (item: T) => unknown;
+    },
   ): Promise<R[]> {
     const results: R[] = new Array<R>(items.length);
     let next = 0;
@@ -91,7 +100,8 @@ export class WorkerPool {
             const send = () => {
               if (failure !== null || next >= items.length) return idle();
               start = next;
-              worker.postMessage(items.slice(next, next + batchSize));
+              const batch = items.slice(next, next + batchSize);
+              worker.postMessage(prepare === undefined ? batch : batch.map(prepare));
               next += batchSize;
             };
             const onMessage = (reply: BatchReply<R>) => {

@@ -17,6 +17,24 @@ describe('worker pool', () => {
     }
   });
 
+  it('makes what it sends for an item only as the item is sent', async () => {
+    const pool = new WorkerPool(ECHO, { threads: 1 });
+    try {
+      const prepared: number[] = [];
+      const prepare = (n: number) => {
+        prepared.push(n);
+        return n + 1;
+      };
+      const run = pool.run([10, 20, 30], { batchSize: 1, prepare });
+      // The first item is sent at once; the others wait for the worker's answers.
+      expect(prepared).toEqual([10]);
+      expect(await run).toEqual([22, 42, 62]);
+      expect(prepared).toEqual([10, 20, 30]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('rejects a run whose item fails once every worker has answered, and serves the next run', async () => {
     const pool = new WorkerPool(ECHO, { threads: 2 });
     try {

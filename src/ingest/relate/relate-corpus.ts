@@ -78,8 +78,18 @@ interface Grouped {
   readonly groupOf: Int32Array;
 }
 
+/**
+ * Each article's headline and body text, the text made when it is read: the tokeniser reads a chunk at a
+ * time as it sends it to a worker, so the corpus's body texts (hundreds of MB at 100k articles) are
+ * never all made at once, and making them overlaps the workers' tokenising.
+ */
 function textsOf(articles: readonly Article[]): TextInput[] {
-  return articles.map((a) => ({ headline: a.headline, text: bodyText(a) }));
+  return articles.map((a) => ({
+    headline: a.headline,
+    get text() {
+      return bodyText(a);
+    },
+  }));
 }
 
 /** Stories from the groups of article indices. */
@@ -113,11 +123,18 @@ function spreadToCopies(grouped: Grouped, ofLeads: readonly RelatedMatch[][]): R
 
 function withRelated(articles: readonly Article[], grouped: Grouped, matches: RelatedMatch[][]): RelatedCorpus {
   const relatedOf = new Map<string, RelatedArticle[]>();
+  // Copies of a story share one list of matches, and so one list of related articles.
+  const made = new Map<readonly RelatedMatch[], RelatedArticle[]>();
   articles.forEach((article, i) => {
-    const related = (matches[i] ?? []).flatMap((m) => {
-      const other = articles[m.index];
-      return other === undefined ? [] : [{ article: articleRef(other), score: m.score, terms: [...m.terms] }];
-    });
+    const list = matches[i] ?? [];
+    let related = made.get(list);
+    if (related === undefined) {
+      related = list.flatMap((m) => {
+        const other = articles[m.index];
+        return other === undefined ? [] : [{ article: articleRef(other), score: m.score, terms: [...m.terms] }];
+      });
+      made.set(list, related);
+    }
     relatedOf.set(article.id, related);
   });
   return { stories: grouped.stories, storyOf: grouped.storyOf, relatedOf };

@@ -108,16 +108,16 @@ export function relatedArticles(
  * (their vectors still weighed against the whole corpus). Matches name positions in this selection.
  */
 interface Selection {
-  readonly vectors: TermVector[];
+  readonly vectors: readonly TermVector[];
   readonly storyOf: Int32Array;
   /** Corpus index of each selected article. */
   readonly corpusIndex: (position: number) => number;
 }
 
 function select(storyKeys: readonly string[], corpus: TokenisedCorpus, among?: readonly number[]): Selection {
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING);
+  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING, among);
   if (among === undefined) {
-    return { vectors: [...vectors], storyOf: storyNumbers(storyKeys), corpusIndex: (position) => position };
+    return { vectors, storyOf: storyNumbers(storyKeys), corpusIndex: (position) => position };
   }
   const pick = <T>(items: readonly T[]) =>
     among.map((i) => {
@@ -126,7 +126,7 @@ function select(storyKeys: readonly string[], corpus: TokenisedCorpus, among?: r
       return item;
     });
   return {
-    vectors: pick(vectors),
+    vectors,
     storyOf: storyNumbers(pick(storyKeys)),
     corpusIndex: (position) => among[position] ?? -1,
   };

@@ -184,10 +184,14 @@ export function relateAll(index: RelatedIndex, count: number): RangeResult {
   return rerankRange(index, candidateRange(index, 0, index.articles), 0, index.articles, count);
 }
 
-/** The EXPLAIN_TERMS shared terms that add most to the cosine of a and b. */
+/**
+ * The EXPLAIN_TERMS shared terms that add most to the cosine of a and b, most first (ties by lower id):
+ * kept in a small sorted list while the two sorted vectors are merged.
+ */
 function sharedTerms(index: RelatedIndex, a: number, b: number): number[] {
   const { offsets, ids, weights } = index;
-  const shared: [number, number][] = [];
+  const best: number[] = [];
+  const gains: number[] = [];
   let i = offsets[a] ?? 0;
   let j = offsets[b] ?? 0;
   const endA = offsets[a + 1] ?? 0;
@@ -195,12 +199,21 @@ function sharedTerms(index: RelatedIndex, a: number, b: number): number[] {
   while (i < endA && j < endB) {
     const x = ids[i] ?? 0;
     const y = ids[j] ?? 0;
-    if (x === y) shared.push([x, (weights[i++] ?? 0) * (weights[j++] ?? 0)]);
-    else if (x < y) i++;
-    else j++;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const gain = (weights[i++] ?? 0) * (weights[j++] ?? 0);
+      // Ids rise through the merge, so an equal gain never displaces one already kept.
+      let at = best.length;
+      while (at > 0 && (gains[at - 1] ?? 0) < gain) at--;
+      if (at >= EXPLAIN_TERMS) continue;
+      best.splice(at, 0, x);
+      gains.splice(at, 0, gain);
+      if (best.length > EXPLAIN_TERMS) {
+        best.pop();
+        gains.pop();
+      }
+    }
   }
-  return shared
-    .sort((p, q) => q[1] - p[1])
-    .slice(0, EXPLAIN_TERMS)
-    .map(([id]) => id);
+  return best;
 }

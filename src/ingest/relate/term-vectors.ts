@@ -150,7 +150,12 @@ export async function rankTermsInParallel(
  * terms the plain ranking chose (all of them for the many articles with fewer than RANKED_TERMS distinct
  * terms) and saves ranking the corpus twice; such vectors have no byWeight.
  */
-export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number, weighting?: Weighting): VectorSpace {
+export function buildVectorSpace(
+  corpus: TokenisedCorpus,
+  maxTerms: number,
+  weighting?: Weighting,
+  only?: readonly number[],
+): VectorSpace {
   if (maxTerms > RANKED_TERMS) throw new Error(`vectors are at most ${RANKED_TERMS} terms long`);
   const { ranked, df } = rankTerms(corpus);
   const factor = weighting === undefined ? null : weightFactors(df, corpus.bags.length, weighting);
@@ -158,7 +163,15 @@ export function buildVectorSpace(corpus: TokenisedCorpus, maxTerms: number, weig
   const scaledIds = new Int32Array(maxTerms);
   const scaledWeights = new Float64Array(maxTerms);
   const keys = new Float64Array(maxTerms);
-  const vectors = ranked.map((plain) => {
+  const chosen =
+    only === undefined
+      ? ranked
+      : only.map((i) => {
+          const plain = ranked[i];
+          if (plain === undefined) throw new Error(`no article ${i} in the corpus`);
+          return plain;
+        });
+  const vectors = chosen.map((plain) => {
     const length =
       factor === null ? Math.min(maxTerms, plain.ids.length) : scale(plain, factor, scaledIds, scaledWeights);
     const ids = factor === null ? plain.ids : scaledIds;

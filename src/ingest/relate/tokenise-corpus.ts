@@ -234,14 +234,16 @@ export async function tokeniseInParallel(
   }: { threads?: number; minForWorkers?: number; chunk?: number; pool?: WorkerPool } = {},
 ): Promise<TokenisedCorpus> {
   if (threads <= 1 || docs.length < minForWorkers) return tokeniseCorpus(docs);
-  const tasks: RelateTask[] = [];
-  for (let from = 0; from < docs.length; from += chunk) {
-    // Only the two strings cross to the worker, not whatever else the caller's objects hold.
-    const part = docs.slice(from, from + chunk).map(({ headline, text }) => ({ headline, text }));
-    tasks.push({ kind: 'tokenise', docs: part });
-  }
+  const ranges: { from: number; to: number }[] = [];
+  for (let from = 0; from < docs.length; from += chunk) ranges.push({ from, to: Math.min(docs.length, from + chunk) });
+  // A chunk's texts are read as it is sent (a caller's text may be made on reading it), and only the two
+  // strings cross to the worker, not whatever else the caller's objects hold.
+  const prepare = ({ from, to }: { from: number; to: number }): RelateTask => ({
+    kind: 'tokenise',
+    docs: docs.slice(from, to).map(({ headline, text }) => ({ headline, text })),
+  });
   const results = await onRelateWorkers(pool, threads, (workers) =>
-    workers.run<RelateTask, TokenisedChunk>(tasks, { batchSize: 1 }),
+    workers.run<{ from: number; to: number }, TokenisedChunk>(ranges, { batchSize: 1, prepare }),
   );
   return mergeChunks(results);
 }
