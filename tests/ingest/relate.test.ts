@@ -140,7 +140,7 @@ describe('candidate pairs', () => {
       ]),
       list([[1, 2, 0.5]]),
     ]);
-    expect(merged.map((p) => [p.a, p.b, p.sim])).toEqual([
+    expect(Array.from(merged.a, (a, k) => [a, merged.b[k], merged.sim[k]])).toEqual([
       [0, 5, 0.9],
       [0, 2, 0.5],
       [0, 3, 0.5],

@@ -72,12 +72,6 @@ const CANDIDATE_TERMS = 12;
 /** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
 const MAX_POSTING = 2000;
 
-interface Pair {
-  readonly a: number;
-  readonly b: number;
-  readonly sim: number;
-}
-
 const INDEX = { strongTerms: CANDIDATE_TERMS, maxPosting: MAX_POSTING, overflow: 'drop' } as const;
 /** Articles per task sent to a worker. */
 const RANGE = 2500;
@@ -86,7 +80,7 @@ const RANGE = 2500;
  * Pairs from every range as one list, strongest first (ties by a, then b), each pair once: the ranges'
  * lists, each in that order already, merged through a heap of their heads.
  */
-export function strongestFirst(lists: readonly PairList[]): Pair[] {
+export function strongestFirst(lists: readonly PairList[]): PairList {
   const at = new Int32Array(lists.length);
   // Whether list x's head comes before list y's.
   const before = (x: number, y: number): boolean => {
@@ -117,7 +111,10 @@ export function strongestFirst(lists: readonly PairList[]): Pair[] {
     if (list.a.length > 0) heap.push(x);
   });
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
-  const merged: Pair[] = [];
+  let total = 0;
+  for (const list of lists) total += list.a.length;
+  const merged = { a: new Int32Array(total), b: new Int32Array(total), sim: new Float64Array(total) };
+  let length = 0;
   while (heap.length > 0) {
     const x = heap[0] ?? 0;
     const list = lists[x];
@@ -126,8 +123,11 @@ export function strongestFirst(lists: readonly PairList[]): Pair[] {
     const a = list.a[p] ?? 0;
     const b = list.b[p] ?? 0;
     // A pair found from both sides comes out twice in a row.
-    const last = merged[merged.length - 1];
-    if (last === undefined || last.a !== a || last.b !== b) merged.push({ a, b, sim: list.sim[p] ?? 0 });
+    if (length === 0 || merged.a[length - 1] !== a || merged.b[length - 1] !== b) {
+      merged.a[length] = a;
+      merged.b[length] = b;
+      merged.sim[length++] = list.sim[p] ?? 0;
+    }
     at[x] = p + 1;
     if (p + 1 >= list.a.length) {
       const end = heap.pop() ?? 0;
@@ -136,7 +136,7 @@ export function strongestFirst(lists: readonly PairList[]): Pair[] {
     }
     siftDown(0);
   }
-  return merged;
+  return { a: merged.a.subarray(0, length), b: merged.b.subarray(0, length), sim: merged.sim.subarray(0, length) };
 }
 
 /**
@@ -273,7 +273,7 @@ export async function groupInParallel(
 function mergeGroups(
   vectors: readonly TermVector[],
   times: Float64Array,
-  pairs: readonly Pair[],
+  pairs: PairList,
   options: GroupingOptions,
 ): number[][] {
   const n = vectors.length;
@@ -288,7 +288,9 @@ function mergeGroups(
     return c;
   };
   const rejected = new Map<number, number>();
-  for (const { a, b } of pairs) {
+  for (let p = 0; p < pairs.a.length; p++) {
+    const a = pairs.a[p] ?? 0;
+    const b = pairs.b[p] ?? 0;
     const ra = sets.find(a);
     const rb = sets.find(b);
     if (ra === rb) continue;
