@@ -2,9 +2,9 @@
  * From extracted articles to what the site shows: stories (grouped copies) and, for each article,
  * its story and its related articles. Plain data in, plain data out; emitting is elsewhere.
  */
+import { availableParallelism } from 'node:os';
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { bodyText } from '../extract/extract-article.ts';
-import { availableParallelism } from 'node:os';
 import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';

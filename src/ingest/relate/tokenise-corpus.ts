@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import type { WorkerPool } from '../worker-pool.ts';
 import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
 import { contentTerm } from './terms.ts';
-import { allocate } from './typed-arrays.ts';
+import { allocate, grownTo } from './typed-arrays.ts';
 import { WordTable } from './word-table.ts';
 
 export interface TextInput {
@@ -127,12 +127,6 @@ export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
     wordTerms: wordTerms.slice(0, known),
     wordCounts: wordCounts.slice(0, known),
   };
-}
-
-function grownTo(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(length, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
 
 /** Chunks in corpus order into one corpus with global ids. */

@@ -5,6 +5,7 @@
  * character, hashing as it goes, and makes a string only for a spelling it has not seen. (A regular
  * expression and a Map cost a match object, a string and a string hash per word: twice the time.)
  */
+import { grownTo } from './typed-arrays.ts';
 
 const LETTER = 1;
 const NUMBER = 2;
@@ -95,7 +96,7 @@ export class WordTable {
           letters = true;
         }
       }
-      if (count === this.found.length) this.found = grown(this.found);
+      if (count === this.found.length) this.found = grownTo(this.found, count + 1);
       this.found[count++] = this.intern(text, start, i, hash);
     }
     return count;
@@ -120,7 +121,7 @@ export class WordTable {
       if (entry === 0) {
         const number = this.words.length;
         this.words.push(text.slice(start, end));
-        if (number === this.hashes.length) this.hashes = grown(this.hashes);
+        if (number === this.hashes.length) this.hashes = grownTo(this.hashes, number + 1);
         this.hashes[number] = hash;
         this.slots[slot] = number + 1;
         if (2 * this.words.length > this.slots.length) this.rehash();
@@ -146,10 +147,4 @@ function sameText(word: string, text: string, start: number, end: number): boole
   if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
   return true;
-}
-
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
