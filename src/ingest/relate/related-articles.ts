@@ -110,6 +110,8 @@ export function relatedArticles(
 interface Selection {
   readonly vectors: readonly TermVector[];
   readonly storyOf: Int32Array;
+  /** Whether only some articles were selected, so positions differ from corpus indices. */
+  readonly picked: boolean;
   /** Corpus index of each selected article. */
   readonly corpusIndex: (position: number) => number;
 }
@@ -117,7 +119,7 @@ interface Selection {
 function select(storyKeys: readonly string[], corpus: TokenisedCorpus, among?: readonly number[]): Selection {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS, RELATED_WEIGHTING, among);
   if (among === undefined) {
-    return { vectors, storyOf: storyNumbers(storyKeys), corpusIndex: (position) => position };
+    return { vectors, storyOf: storyNumbers(storyKeys), picked: false, corpusIndex: (position) => position };
   }
   const pick = <T>(items: readonly T[]) =>
     among.map((i) => {
@@ -128,11 +130,13 @@ function select(storyKeys: readonly string[], corpus: TokenisedCorpus, among?: r
   return {
     vectors,
     storyOf: storyNumbers(pick(storyKeys)),
+    picked: true,
     corpusIndex: (position) => among[position] ?? -1,
   };
 }
 
 function inCorpus(matches: RelatedMatch[][], selection: Selection): RelatedMatch[][] {
+  if (!selection.picked) return matches;
   return matches.map((list) => list.map((m) => ({ ...m, index: selection.corpusIndex(m.index) })));
 }
 
