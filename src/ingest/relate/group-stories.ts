@@ -229,7 +229,7 @@ export function groupStories(
 export function groupFromTokens(
   corpus: TokenisedCorpus,
   options: GroupingOptions = DEFAULT_GROUPING,
-  times: Float64Array = new Float64Array(corpus.bags.length).fill(NaN),
+  times: Float64Array = new Float64Array(corpus.articles).fill(NaN),
 ): number[][] {
   const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
   const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: false });
@@ -247,9 +247,9 @@ export async function groupInParallel(
     range = RANGE,
     pool,
   }: { threads?: number; minForWorkers?: number; range?: number; pool?: WorkerPool } = {},
-  times: Float64Array = new Float64Array(corpus.bags.length).fill(NaN),
+  times: Float64Array = new Float64Array(corpus.articles).fill(NaN),
 ): Promise<number[][]> {
-  const n = corpus.bags.length;
+  const n = corpus.articles;
   if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options, times);
   const searched = await onRelateWorkers(pool, threads, async (workers) => {
     // The terms are ranked on the workers too; related stories reuse the ranking.

@@ -4,12 +4,13 @@
  * build in turn: starting a pair of workers (each loads the TypeScript sources) costs about 0.3 s.
  */
 import { WorkerPool } from '../worker-pool.ts';
-import type { CandidateTable, RelatedIndex } from './related-index.ts';
+import type { CandidateRows, RelatedIndex } from './related-index.ts';
 import type { TermIndex } from './term-index.ts';
 import type { FlatBags, TextInput } from './tokenise-corpus.ts';
 
 export type RelateTask =
   | { readonly kind: 'tokenise'; readonly docs: readonly TextInput[] }
+  | { readonly kind: 'renumber'; readonly parts: readonly FlatBags[]; readonly globals: readonly Int32Array[] }
   | {
       readonly kind: 'rank';
       readonly flat: FlatBags;
@@ -28,7 +29,7 @@ export type RelateTask =
   | {
       readonly kind: 'rerank';
       readonly index: RelatedIndex;
-      readonly table: CandidateTable;
+      readonly rows: CandidateRows;
       readonly from: number;
       readonly to: number;
       readonly count: number;

@@ -9,13 +9,12 @@ import type { WorkerPool } from '../worker-pool.ts';
 import {
   buildRelatedIndex,
   EXPLAIN_TERMS,
-  RERANK,
   relateAll,
+  type CandidateRows,
   type CandidateTable,
   type RangeResult,
 } from './related-index.ts';
 import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
-import { allocate } from './typed-arrays.ts';
 import { buildVectorSpace, type TermVector, type Weighting } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput, type TokenisedCorpus } from './tokenise-corpus.ts';
 
@@ -188,18 +187,10 @@ export async function relatedArticlesInParallel(
       ranges.map(({ from, to }) => ({ kind: 'candidates', index, from, to })),
       { batchSize: 1, onDone: step(0) },
     );
-    // The second search reads every article's candidates: one table in shared memory.
-    const table: CandidateTable = {
-      neighbours: allocate(Int32Array, n * RERANK, true),
-      cosines: allocate(Float64Array, n * RERANK, true),
-    };
-    found.forEach((part, r) => {
-      const at = (ranges[r]?.from ?? 0) * RERANK;
-      table.neighbours.set(part.neighbours, at);
-      table.cosines.set(part.cosines, at);
-    });
+    // The second search reads every article's candidates: the ranges' tables, in shared memory.
+    const rows: CandidateRows = { tables: found, rowsPer: range };
     const results = await workers.run<RelateTask, RangeResult>(
-      ranges.map(({ from, to }) => ({ kind: 'rerank', index, table, from, to, count: k })),
+      ranges.map(({ from, to }) => ({ kind: 'rerank', index, rows, from, to, count: k })),
       { batchSize: 1, onDone: step(1) },
     );
     return inCorpus(toMatches(results, k, corpus), selection);

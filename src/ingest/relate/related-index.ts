@@ -54,20 +54,23 @@ export function buildRelatedIndex(
 
 /**
  * Each article's RERANK best candidates by exact cosine, best first (ties by index), in rows of RERANK
- * slots (index -1 where there are fewer), for a range of articles; rows of the whole corpus make the
- * table that rerankRange reads.
+ * slots (index -1 where there are fewer), for a range of articles; the ranges together make the rows that
+ * rerankRange reads.
  */
 export interface CandidateTable {
   readonly neighbours: Int32Array;
   readonly cosines: Float64Array;
 }
 
-/** The candidates of the articles in [from, to): the first search, by cosine alone. */
-export function candidateRange(index: RelatedIndex, from: number, to: number): CandidateTable {
+/**
+ * The candidates of the articles in [from, to): the first search, by cosine alone. `shared`: in
+ * SharedArrayBuffers, as a worker makes them (the main thread hands them to the second search uncopied).
+ */
+export function candidateRange(index: RelatedIndex, from: number, to: number, shared = false): CandidateTable {
   const { offsets, ids, weights, storyOf } = index;
   const size = Math.max(0, to - from);
-  const neighbours = new Int32Array(size * RERANK).fill(-1);
-  const cosines = new Float64Array(size * RERANK);
+  const neighbours = allocate(Int32Array, size * RERANK, shared).fill(-1);
+  const cosines = allocate(Float64Array, size * RERANK, shared);
   // The current article's weights spread over the whole vocabulary: a candidate's cosine is one pass over
   // the candidate's terms. Partial scores accumulate in one reused array; `reached` lists what to reset.
   const dense = new Float64Array(index.vocabularySize);
@@ -118,6 +121,15 @@ function sortByScore(items: Int32Array, scores: Float64Array, length: number): v
   }
 }
 
+/**
+ * Every article's candidates, as the ranges of the first search made them: article i's row is row
+ * i - p × rowsPer of tables[p], p = ⌊i / rowsPer⌋ (every range but the last holds rowsPer articles).
+ */
+export interface CandidateRows {
+  readonly tables: readonly CandidateTable[];
+  readonly rowsPer: number;
+}
+
 /** Related articles of a range: `count` slots per article, index -1 where there are fewer. */
 export interface RangeResult {
   readonly neighbours: Int32Array;
@@ -135,11 +147,12 @@ export interface RangeResult {
  */
 export function rerankRange(
   index: RelatedIndex,
-  table: CandidateTable,
+  candidates: CandidateRows,
   from: number,
   to: number,
   count: number,
 ): RangeResult {
+  const { tables, rowsPer } = candidates;
   const size = Math.max(0, to - from);
   const neighbours = new Int32Array(size * count).fill(-1);
   const scores = new Float64Array(size * count);
@@ -149,7 +162,10 @@ export function rerankRange(
   const score = new Float64Array(index.articles);
   const row: number[] = [];
   for (let i = from; i < to; i++) {
-    const own = i * RERANK;
+    const part = (i / rowsPer) | 0;
+    const table = tables[part];
+    if (table === undefined) throw new Error(`no candidates for article ${i}`);
+    const own = (i - part * rowsPer) * RERANK;
     for (let s = 0; s < NEIGHBOURHOOD; s++) {
       const x = table.neighbours[own + s] ?? -1;
       if (x < 0) break;
@@ -157,11 +173,15 @@ export function rerankRange(
     }
     row.length = 0;
     for (let s = 0; s < RERANK; s++) {
-      const j = table.neighbours[own + s] ?? -1;
+      const j: number = table.neighbours[own + s] ?? -1;
       if (j < 0) break;
+      const theirPart = (j / rowsPer) | 0;
+      const theirs = tables[theirPart]?.neighbours;
+      if (theirs === undefined) throw new Error(`no candidates for article ${j}`);
+      const their = (j - theirPart * rowsPer) * RERANK;
       let common = 0;
       for (let t = 0; t < NEIGHBOURHOOD; t++) {
-        const x = table.neighbours[j * RERANK + t] ?? -1;
+        const x = theirs[their + t] ?? -1;
         if (x < 0) break;
         if (mark[x] === i + 1) common++;
       }
@@ -181,7 +201,8 @@ export function rerankRange(
 
 /** Both searches on one thread, for a corpus small enough not to need workers. */
 export function relateAll(index: RelatedIndex, count: number): RangeResult {
-  return rerankRange(index, candidateRange(index, 0, index.articles), 0, index.articles, count);
+  const rows = { tables: [candidateRange(index, 0, index.articles)], rowsPer: Math.max(1, index.articles) };
+  return rerankRange(index, rows, 0, index.articles, count);
 }
 
 /**

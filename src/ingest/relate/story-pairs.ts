@@ -6,6 +6,7 @@
  * limit were left out when it was built: a term that common says nothing of the event.
  */
 import { accumulateCandidates, selectBest, type TermIndex } from './term-index.ts';
+import { allocate } from './typed-arrays.ts';
 
 /**
  * Each article's exact cosine is computed only with the articles that score best on the strong terms
@@ -24,7 +25,8 @@ export interface PairList {
   readonly sim: Float64Array;
 }
 
-export function pairsInRange(index: TermIndex, from: number, to: number, threshold: number): PairList {
+/** The pairs found from the articles in [from, to). `shared`: in SharedArrayBuffers, as a worker makes them. */
+export function pairsInRange(index: TermIndex, from: number, to: number, threshold: number, shared = false): PairList {
   const partial = new Float64Array(index.articles);
   const reached = new Int32Array(index.articles);
   const chosen = new Int32Array(PAIR_CANDIDATES);
@@ -50,11 +52,17 @@ export function pairsInRange(index: TermIndex, from: number, to: number, thresho
   const order = Array.from(sims.keys()).sort(
     (p, q) => (sims[q] ?? 0) - (sims[p] ?? 0) || (as[p] ?? 0) - (as[q] ?? 0) || (bs[p] ?? 0) - (bs[q] ?? 0),
   );
-  return {
-    a: Int32Array.from(order, (k) => as[k] ?? 0),
-    b: Int32Array.from(order, (k) => bs[k] ?? 0),
-    sim: Float64Array.from(order, (k) => sims[k] ?? 0),
+  const pairs: PairList = {
+    a: allocate(Int32Array, order.length, shared),
+    b: allocate(Int32Array, order.length, shared),
+    sim: allocate(Float64Array, order.length, shared),
   };
+  order.forEach((k, at) => {
+    pairs.a[at] = as[k] ?? 0;
+    pairs.b[at] = bs[k] ?? 0;
+    pairs.sim[at] = sims[k] ?? 0;
+  });
+  return pairs;
 }
 
 /** Dot product of two articles' sorted, normalised vectors: a linear merge. */

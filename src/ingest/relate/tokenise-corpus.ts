@@ -7,8 +7,9 @@
  * Work is done in chunks: a chunk is tokenised with its own small vocabulary (on a worker thread for a
  * large corpus, where the regular expression, the folding and the map lookups of tens of millions of
  * words cost the main thread's large heap dearly in garbage collection), and chunks are merged in order
- * by renumbering their ids. Merging in order keeps "first appearance" global, so the ids, and everything
- * that breaks ties by id, are the same however the corpus was cut.
+ * by renumbering their ids (vocabularies merged on the calling thread, the bags renumbered on a worker).
+ * Merging in order keeps "first appearance" global, so the ids, and everything that breaks ties by id,
+ * are the same however the corpus was cut.
  */
 import { availableParallelism } from 'node:os';
 import type { WorkerPool } from '../worker-pool.ts';
@@ -20,12 +21,6 @@ import { WordTable } from './word-table.ts';
 export interface TextInput {
   readonly headline: string;
   readonly text: string;
-}
-
-/** One article's distinct terms and their weighted counts, in the same order. */
-export interface TermBag {
-  readonly ids: Int32Array;
-  readonly counts: Int32Array;
 }
 
 export const HEADLINE_WEIGHT = 3;
@@ -42,8 +37,8 @@ export interface FlatBags {
 }
 
 export interface TokenisedCorpus {
-  /** Views into `flat`. */
-  readonly bags: readonly TermBag[];
+  /** How many articles: article i's bag is at flat.offsets[i] … flat.offsets[i + 1] - 1. */
+  readonly articles: number;
   readonly flat: FlatBags;
   /** Term text by id. */
   readonly vocabulary: readonly string[];
@@ -51,17 +46,24 @@ export interface TokenisedCorpus {
   displayForm(id: number): string;
 }
 
-/** One chunk's tokens with chunk-local ids: plain data, cheap to send between threads. */
+/**
+ * One chunk's tokens with chunk-local ids, in a few flat arrays: a worker's reply is cloned as a handful
+ * of buffers and strings, not an object per article.
+ */
 export interface TokenisedChunk {
-  readonly bags: TermBag[];
+  readonly bags: FlatBags;
   readonly vocabulary: string[];
-  /** Every distinct spelling seen, its term's local id (-1: not a content term) and how often it came. */
+  /** Every distinct spelling of a content term seen, its term's local id and how often it came. */
   readonly words: string[];
   readonly wordTerms: Int32Array;
   readonly wordCounts: Int32Array;
 }
 
-export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
+/**
+ * One chunk's bags and vocabulary. `shared`: the bags in SharedArrayBuffers, as a worker makes them (the
+ * main thread gets them without a copy, and memory it did not allocate does not start its collector).
+ */
+export function tokeniseChunk(docs: readonly TextInput[], shared = false): TokenisedChunk {
   const idOf = new Map<string, number>();
   const vocabulary: string[] = [];
   // Each distinct spelling is folded and looked up once: its term's local id (-1: none) and count by
@@ -106,51 +108,101 @@ export function tokeniseChunk(docs: readonly TextInput[]): TokenisedChunk {
       counts[id] = (counts[id] ?? 0) + (headline ? HEADLINE_WEIGHT : position++ < LEAD_WORDS ? 2 : 1);
     }
   };
-  const bags: TermBag[] = [];
-  for (const doc of docs) {
+  const offsets = new Int32Array(docs.length + 1);
+  let ids = new Int32Array(1024);
+  let weighted = new Int32Array(1024);
+  let at = 0;
+  docs.forEach((doc, d) => {
     count(doc.headline, true);
     count(doc.text, false);
-    const ids = Int32Array.from(touched);
-    const weighted = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] ?? 0;
-      weighted[k] = counts[id] ?? 0;
+    if (at + touched.length > ids.length) {
+      ids = grownTo(ids, at + touched.length);
+      weighted = grownTo(weighted, at + touched.length);
+    }
+    for (const id of touched) {
+      ids[at] = id;
+      weighted[at++] = counts[id] ?? 0;
       counts[id] = 0;
     }
     touched.length = 0;
-    bags.push({ ids, counts: weighted });
+    offsets[d + 1] = at;
+  });
+  // Only content terms' spellings matter (display forms); the others stay on the worker.
+  const words: string[] = [];
+  const terms: number[] = [];
+  const tallies: number[] = [];
+  for (let w = 0; w < known; w++) {
+    const term = wordTerms[w] ?? -1;
+    if (term < 0) continue;
+    words.push(table.words[w] ?? '');
+    terms.push(term);
+    tallies.push(wordCounts[w] ?? 0);
   }
   return {
-    bags,
+    bags: {
+      offsets: copied(offsets, docs.length + 1, shared),
+      ids: copied(ids, at, shared),
+      counts: copied(weighted, at, shared),
+    },
     vocabulary,
-    words: table.words,
-    wordTerms: wordTerms.slice(0, known),
-    wordCounts: wordCounts.slice(0, known),
+    words,
+    wordTerms: Int32Array.from(terms),
+    wordCounts: Int32Array.from(tallies),
   };
 }
 
-/** Chunks in corpus order into one corpus with global ids. */
-export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus {
-  const idOf = new Map<string, number>();
-  const vocabulary: string[] = [];
-  // Spellings in order of first appearance, with their global term id and total count.
-  const wordIndex = new Map<string, number>();
-  const wordTerm: number[] = [];
-  const wordCount: number[] = [];
+function copied(array: Int32Array, length: number, shared: boolean): Int32Array {
+  const copy = allocate(Int32Array, length, shared);
+  copy.set(array.subarray(0, length));
+  return copy;
+}
+
+/**
+ * The chunks' bags in corpus order as one corpus's, each chunk's ids turned global by its `globals`
+ * (local id → global id): in shared memory, for the workers that read the corpus. For a large corpus a
+ * worker does it, so the main thread allocates none of it.
+ */
+export function renumberBags(parts: readonly FlatBags[], globals: readonly Int32Array[]): FlatBags {
   let articles = 0;
   let total = 0;
-  for (const chunk of chunks) {
-    articles += chunk.bags.length;
-    for (const bag of chunk.bags) total += bag.ids.length;
+  for (const part of parts) {
+    articles += part.offsets.length - 1;
+    total += part.ids.length;
   }
   const flat: FlatBags = {
     offsets: allocate(Int32Array, articles + 1, true),
     ids: allocate(Int32Array, total, true),
     counts: allocate(Int32Array, total, true),
   };
-  const bags: TermBag[] = [];
+  let article = 0;
   let at = 0;
-  for (const chunk of chunks) {
+  parts.forEach(({ offsets, ids, counts }, c) => {
+    const global = globals[c] ?? new Int32Array(0);
+    for (let k = 0; k < ids.length; k++) flat.ids[at + k] = global[ids[k] ?? 0] ?? 0;
+    flat.counts.set(counts, at);
+    for (let d = 1; d < offsets.length; d++) flat.offsets[article + d] = at + (offsets[d] ?? 0);
+    article += offsets.length - 1;
+    at += ids.length;
+  });
+  return flat;
+}
+
+/** The chunks' vocabularies as one, ids given in order of first appearance, and each chunk's ids in it. */
+interface MergedVocabulary {
+  readonly vocabulary: readonly string[];
+  /** Per chunk: local id → global id. */
+  readonly globals: Int32Array[];
+  readonly displayForm: (id: number) => string;
+}
+
+function mergeVocabularies(chunks: readonly TokenisedChunk[]): MergedVocabulary {
+  const idOf = new Map<string, number>();
+  const vocabulary: string[] = [];
+  // Spellings in order of first appearance, with their global term id and total count.
+  const wordIndex = new Map<string, number>();
+  const wordTerm: number[] = [];
+  const wordCount: number[] = [];
+  const globals = chunks.map((chunk) => {
     const global = Int32Array.from(chunk.vocabulary, (term) => {
       let id = idOf.get(term);
       if (id === undefined) {
@@ -160,31 +212,23 @@ export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus 
       }
       return id;
     });
-    for (const bag of chunk.bags) {
-      const start = at;
-      for (let i = 0; i < bag.ids.length; i++) flat.ids[at++] = global[bag.ids[i] ?? 0] ?? 0;
-      flat.counts.set(bag.counts, start);
-      flat.offsets[bags.length + 1] = at;
-      bags.push({ ids: flat.ids.subarray(start, at), counts: flat.counts.subarray(start, at) });
-    }
     chunk.words.forEach((word, k) => {
-      const local = chunk.wordTerms[k] ?? -1;
       const count = chunk.wordCounts[k] ?? 0;
-      const at = wordIndex.get(word);
-      if (at === undefined) {
+      const known = wordIndex.get(word);
+      if (known === undefined) {
         wordIndex.set(word, wordTerm.length);
-        wordTerm.push(local < 0 ? -1 : (global[local] ?? -1));
+        wordTerm.push(global[chunk.wordTerms[k] ?? 0] ?? -1);
         wordCount.push(count);
       } else {
-        wordCount[at] = (wordCount[at] ?? 0) + count;
+        wordCount[known] = (wordCount[known] ?? 0) + count;
       }
     });
-  }
+    return global;
+  });
   let forms: string[] | undefined;
   return {
-    bags,
-    flat,
     vocabulary,
+    globals,
     displayForm(id) {
       if (forms === undefined) {
         // The most frequent spelling wins; on a tie, the first seen. "Jet's" counts as "Jet".
@@ -208,6 +252,27 @@ export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus 
       return forms[id] ?? vocabulary[id] ?? '';
     },
   };
+}
+
+function corpusOf(merged: MergedVocabulary, flat: FlatBags): TokenisedCorpus {
+  return {
+    articles: flat.offsets.length - 1,
+    flat,
+    vocabulary: merged.vocabulary,
+    displayForm: merged.displayForm,
+  };
+}
+
+/** Chunks in corpus order into one corpus with global ids. */
+export function mergeChunks(chunks: readonly TokenisedChunk[]): TokenisedCorpus {
+  const merged = mergeVocabularies(chunks);
+  return corpusOf(
+    merged,
+    renumberBags(
+      chunks.map((c) => c.bags),
+      merged.globals,
+    ),
+  );
 }
 
 export function tokeniseCorpus(docs: readonly TextInput[]): TokenisedCorpus {
@@ -236,8 +301,12 @@ export async function tokeniseInParallel(
     kind: 'tokenise',
     docs: docs.slice(from, to).map(({ headline, text }) => ({ headline, text })),
   });
-  const results = await onRelateWorkers(pool, threads, (workers) =>
-    workers.run<{ from: number; to: number }, TokenisedChunk>(ranges, { batchSize: 1, prepare }),
-  );
-  return mergeChunks(results);
+  return onRelateWorkers(pool, threads, async (workers) => {
+    const chunks = await workers.run<{ from: number; to: number }, TokenisedChunk>(ranges, { batchSize: 1, prepare });
+    const merged = mergeVocabularies(chunks);
+    const task: RelateTask = { kind: 'renumber', parts: chunks.map((c) => c.bags), globals: merged.globals };
+    const [flat] = await workers.run<RelateTask, FlatBags>([task], { batchSize: 1 });
+    if (flat === undefined) throw new Error('no bags came back from renumbering');
+    return corpusOf(merged, flat);
+  });
 }
