@@ -92,7 +92,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   // The search index is built on a worker while the stages below write the rest (it starts after the app
   // shell, which empties the folder).
-  const searchIndex = clock.background('search index', () => startSearchIndex(outDir, corpus.stories, articles));
+  const searchIndex = clock.background('search index', () =>
+    startSearchIndex(outDir, corpus.stories, articles, {
+      cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
+    }),
+  );
   const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt, manifest));
   await clock.time('feeds', async () => {
     await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest);

@@ -6,6 +6,9 @@ import { writeIndexFile } from './write-search-index.ts';
 export interface SearchIndexTask {
   readonly outDir: string;
   readonly documents: readonly SearchDocument[];
+  readonly cacheDir: string | null;
 }
 
-serveBatches('search-index-worker.ts', (task: SearchIndexTask) => writeIndexFile(task.outDir, task.documents));
+serveBatches('search-index-worker.ts', (task: SearchIndexTask) =>
+  writeIndexFile(task.outDir, task.documents, task.cacheDir),
+);

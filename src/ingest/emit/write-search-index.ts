@@ -1,15 +1,16 @@
 /** Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts). */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import MiniSearch from 'minisearch';
-import { SCHEMA_VERSION, type Article, type StorySummary } from '../../shared/article-schema.ts';
+import type { Article, StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
-import { INDEX_OPTIONS, type SearchDocument, type SearchIndexFile } from '../../shared/search-options.ts';
+import type { SearchDocument, SearchIndexFile } from '../../shared/search-options.ts';
 import { searchIndexPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import { runOnWorkers } from '../worker-pool.ts';
+import { freshIndexFile, indexWithCache } from './search-index-cache.ts';
 import type { SearchIndexTask } from './search-index-worker.ts';
 
 const LEAD_CHARS = 220;
@@ -44,19 +45,20 @@ export function buildSearchIndex(stories: readonly StorySummary[], articles: rea
 
 /** The index file of prepared search documents. */
 export function indexDocuments(documents: readonly SearchDocument[]): SearchIndexFile {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(documents);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    documentCount: index.documentCount,
-    // MiniSearch's serialisation is a plain JSON object; the file schema only checks it is one.
-    index: index.toJSON() as unknown as Record<string, unknown>,
-  };
+  return freshIndexFile(documents);
 }
 
-/** Writes `data/search-index.json` of prepared search documents; returns a digest of it. */
-export async function writeIndexFile(outDir: string, documents: readonly SearchDocument[]): Promise<string> {
-  const json = JSON.stringify(indexDocuments(documents));
+/**
+ * Writes `data/search-index.json` of prepared search documents; returns a digest of it. With a cache
+ * folder, the last build's index is updated rather than made afresh (search-index-cache.ts).
+ */
+export async function writeIndexFile(
+  outDir: string,
+  documents: readonly SearchDocument[],
+  cacheDir: string | null = null,
+): Promise<string> {
+  const json =
+    cacheDir === null ? JSON.stringify(freshIndexFile(documents)) : await indexWithCache(cacheDir, documents);
   const path = join(outDir, searchIndexPath().slice(1));
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, json);
@@ -72,10 +74,22 @@ const MIN_FOR_WORKER = 2000;
  * spare. Unbounded, V8 let the worker's garbage pile up towards the machine's default limit beside the
  * writing stages: the build's peak RSS at 100k was 6.8 GiB, 6.1 GiB with this limit (one run each).
  */
-function searchWorkerHeapMiB(documents: readonly SearchDocument[]): number {
+function searchWorkerHeapMiB(documents: readonly SearchDocument[], cachedIndexBytes: number): number {
   let chars = 0;
   for (const d of documents) chars += d.headline.length + d.headlines.length + d.standfirst.length + d.body.length;
-  return Math.ceil(384 + (chars * 10) / 2 ** 20);
+  // Updating the last index holds its file's text, its parsed form and the index loaded from it.
+  return Math.ceil(384 + (chars * 10 + cachedIndexBytes * CACHED_INDEX_HEAP_FACTOR) / 2 ** 20);
+}
+
+/** Heap per byte of a cached index file while it is loaded and updated (see searchWorkerHeapMiB). */
+const CACHED_INDEX_HEAP_FACTOR = 8;
+
+function fileBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 export interface SearchIndexOptions {
@@ -83,6 +97,8 @@ export interface SearchIndexOptions {
   readonly minForWorker?: number;
   /** The worker's heap limit (default: searchWorkerHeapMiB of the documents). */
   readonly maxHeapMiB?: number;
+  /** Folder for the last build's index (search-index-cache.ts); null (the default) indexes afresh. */
+  readonly cacheDir?: string | null;
 }
 
 /**
@@ -95,24 +111,25 @@ export function startSearchIndex(
   outDir: string,
   stories: readonly StorySummary[],
   articles: readonly Article[],
-  { minForWorker = MIN_FOR_WORKER, maxHeapMiB }: SearchIndexOptions = {},
+  { minForWorker = MIN_FOR_WORKER, maxHeapMiB, cacheDir = null }: SearchIndexOptions = {},
 ): Promise<string> {
   const documentsOf = () => {
     const byId = new Map(articles.map((a) => [a.id, a]));
     return stories.map((s) => searchDocument(s, byId));
   };
   const documents = documentsOf();
-  if (stories.length < minForWorker) return writeIndexFile(outDir, documents);
+  if (stories.length < minForWorker) return writeIndexFile(outDir, documents, cacheDir);
+  const cachedBytes = cacheDir === null ? 0 : fileBytes(join(cacheDir, 'index.json'));
   return runOnWorkers<SearchIndexTask, string>(
     new URL('./search-index-worker.ts', import.meta.url),
-    [{ outDir, documents }],
+    [{ outDir, documents, cacheDir }],
     {
       threads: 1,
       batchSize: 1,
-      maxHeapMiB: maxHeapMiB ?? searchWorkerHeapMiB(documents),
+      maxHeapMiB: maxHeapMiB ?? searchWorkerHeapMiB(documents, cachedBytes),
     },
   ).then(
     ([digest]) => digest ?? '',
-    () => writeIndexFile(outDir, documentsOf()),
+    () => writeIndexFile(outDir, documentsOf(), cacheDir),
   );
 }

@@ -12,8 +12,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageVersion } from '../package-version.ts';
 import type { ExtractOutcome } from './extract-task.ts';
 
 /** 256 shards: at 100k articles about 400 entries (a few MB) each. */
@@ -116,25 +116,6 @@ export class ExtractionCache {
     }
     this.loaded.set(shard, new Set(Object.keys(entries)));
     return entries;
-  }
-}
-
-/**
- * The installed version of a package, found the way Node resolves it: in `node_modules` of this folder or
- * the nearest one above (its package.json is not among its exports, so it cannot be imported).
- */
-function packageVersion(name: string): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const path = join(folder, 'node_modules', name, 'package.json');
-      return (JSON.parse(readFileSync(path, 'utf8')) as { version?: string }).version ?? '';
-    } catch {
-      // Not installed here: look further up.
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return '';
-    folder = parent;
   }
 }
 
