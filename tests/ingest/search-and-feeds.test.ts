@@ -84,6 +84,23 @@ describe('the search index', () => {
     expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
   }, 60_000);
 
+  it('is kept in the cache by the worker, and the next build updates it to the same answers', async () => {
+    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+    const elsewhere = join(work, 'cached-worker-out');
+    const cacheDir = join(work, 'search-cache');
+    await startSearchIndex(elsewhere, result.stories, result.articles, { minForWorker: 0, cacheDir });
+    expect(await readFile(join(cacheDir, 'index.json'), 'utf8')).toBe(built);
+    // One story fewer: the worker updates the cached index rather than making a new one.
+    const [dropped, ...kept] = result.stories;
+    await startSearchIndex(elsewhere, kept, result.articles, { minForWorker: 0, cacheDir });
+    const file = JSON.parse(await readFile(join(elsewhere, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
+    expect(file.documentCount).toBe(result.stories.length - 1);
+    expect((file.index as { nextId?: number }).nextId).toBe(result.stories.length);
+    const index = MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    expect(index.has(dropped?.id)).toBe(false);
+    expect(index.has(kept[0]?.id)).toBe(true);
+  }, 60_000);
+
   it('is still written, on this thread, when the worker outgrows its heap limit', async () => {
     const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
     const elsewhere = join(work, 'starved-worker-out');

@@ -97,7 +97,10 @@ export interface SearchIndexOptions {
   readonly minForWorker?: number;
   /** The worker's heap limit (default: searchWorkerHeapMiB of the documents). */
   readonly maxHeapMiB?: number;
-  /** Folder for the last build's index (search-index-cache.ts); null (the default) indexes afresh. */
+  /**
+   * Folder for the last build's index (search-index-cache.ts), used from minForWorker stories; null (the
+   * default) indexes afresh.
+   */
   readonly cacheDir?: string | null;
 }
 
@@ -118,7 +121,8 @@ export function startSearchIndex(
     return stories.map((s) => searchDocument(s, byId));
   };
   const documents = documentsOf();
-  if (stories.length < minForWorker) return writeIndexFile(outDir, documents, cacheDir);
+  // A small index takes under a second afresh: less than loading, updating and storing the last one.
+  if (stories.length < minForWorker) return writeIndexFile(outDir, documents);
   const cachedBytes = cacheDir === null ? 0 : fileBytes(join(cacheDir, 'index.json'));
   return runOnWorkers<SearchIndexTask, string>(
     new URL('./search-index-worker.ts', import.meta.url),
