@@ -11,7 +11,7 @@
  * state describes, as after a build stopped between the two writes) is ignored, and the index is built
  * afresh.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -99,9 +99,11 @@ export async function indexWithCache(folder: string, documents: readonly SearchD
   return text;
 }
 
+/** Written beside and renamed over: a reader sees the old file or the new one, never half of one. */
 async function writeAtomically(path: string, text: string): Promise<void> {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
 }
 
 /** The cached index with the changed documents replaced, or null when indexing afresh is the better way. */

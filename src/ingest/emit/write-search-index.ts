@@ -40,12 +40,7 @@ export function searchDocument(story: StorySummary, articlesById: ReadonlyMap<st
 
 export function buildSearchIndex(stories: readonly StorySummary[], articles: readonly Article[]): SearchIndexFile {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return indexDocuments(stories.map((s) => searchDocument(s, byId)));
-}
-
-/** The index file of prepared search documents. */
-export function indexDocuments(documents: readonly SearchDocument[]): SearchIndexFile {
-  return freshIndexFile(documents);
+  return freshIndexFile(stories.map((s) => searchDocument(s, byId)));
 }
 
 /**
