@@ -66,7 +66,7 @@ describe('the search index cache', () => {
       doc('election', 'Election date set', 'Voters will go to the polls in May.'),
       ...unchanged,
     ];
-    const text = await indexWithCache(folder, second);
+    const { text } = await indexWithCache(folder, second);
     const file = JSON.parse(text) as SearchIndexFile;
     expect(file.documentCount).toBe(8);
     // The last index was reused: its internal ids carry on from the eight documents it had.
@@ -86,11 +86,11 @@ describe('the search index cache', () => {
 
   it('indexes afresh when the cached index is not the one its state describes', async () => {
     const folder = join(work, 'cache');
-    const text = await indexWithCache(folder, first);
+    const { text } = await indexWithCache(folder, first);
     // A build stopped after writing another index but before its state.
     await writeFile(join(folder, 'index.json'), text.replace('"documentCount":8', '"documentCount":7'));
     const changed = [doc('storm', 'Storm reopens ports', 'The ports reopened.'), ...first.slice(0, 2), ...unchanged];
-    const again = JSON.parse(await indexWithCache(folder, changed)) as SearchIndexFile;
+    const again = JSON.parse((await indexWithCache(folder, changed)).text) as SearchIndexFile;
     expect(again.documentCount).toBe(8);
     expect((again.index as { nextId?: number }).nextId).toBe(8);
     expect(searchIn(JSON.stringify(again), 'reopened')).toEqual(['storm']);
@@ -100,7 +100,7 @@ describe('the search index cache', () => {
     const folder = join(work, 'cache');
     await indexWithCache(folder, first);
     const others = [doc('a', 'Alpha', 'alpha'), doc('b', 'Beta', 'beta'), first[0] as SearchDocument];
-    const file = JSON.parse(await indexWithCache(folder, others)) as SearchIndexFile;
+    const file = JSON.parse((await indexWithCache(folder, others)).text) as SearchIndexFile;
     expect(file.documentCount).toBe(3);
     expect((file.index as { nextId?: number }).nextId).toBe(3);
     expect(searchIn(JSON.stringify(file), 'beta')).toEqual(['b']);

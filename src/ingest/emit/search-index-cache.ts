@@ -44,7 +44,8 @@ export function searchIndexVersion(): string {
     .slice(0, 16);
 }
 
-function digestOf(text: string): string {
+/** sha256 in hex: the index file's digest, which the build also returns for the service worker's stamp. */
+export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -80,10 +81,13 @@ async function readState(folder: string, version: string): Promise<{ state: Cach
 }
 
 /**
- * The index of `documents`, serialised: the cached index updated when there is one of this version and
- * not too much changed, else a fresh one; either way the cache is left holding it.
+ * The index of `documents`, serialised, and its digest: the cached index updated when there is one of this
+ * version and not too much changed, else a fresh one; either way the cache is left holding it.
  */
-export async function indexWithCache(folder: string, documents: readonly SearchDocument[]): Promise<string> {
+export async function indexWithCache(
+  folder: string,
+  documents: readonly SearchDocument[],
+): Promise<{ text: string; digest: string }> {
   const version = searchIndexVersion();
   const hashes: Record<string, string> = {};
   for (const document of documents) hashes[document.id] = documentHash(document);
@@ -94,9 +98,10 @@ export async function indexWithCache(folder: string, documents: readonly SearchD
   // The index first, then the state naming its digest: a build stopped between the two leaves a state
   // that does not match the index, which the next build ignores.
   await writeAtomically(join(folder, 'index.json'), text);
-  const state: CacheState = { version, indexDigest: digestOf(text), documents: hashes };
+  const digest = digestOf(text);
+  const state: CacheState = { version, indexDigest: digest, documents: hashes };
   await writeAtomically(join(folder, 'state.json'), JSON.stringify(state));
-  return text;
+  return { text, digest };
 }
 
 /** Written beside and renamed over: a reader sees the old file or the new one, never half of one. */
