@@ -15,6 +15,7 @@ import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
 import { startSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { OutputManifest } from './emit/output-manifest.ts';
+import { emitVersion, OutputInputs } from './emit/output-inputs.ts';
 import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
@@ -70,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
   const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
-  const { articles, failed } = await clock.time('extract', () =>
+  const { articles, failed, keyOf } = await clock.time('extract', () =>
     extractInputsInParallel(inputs, {
       onStep: clock.step,
       cache: cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction')),
@@ -83,8 +84,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   for (const entry of leftOut) log(formatLeftOut(entry));
 
   const corpus = await relateCorpusInParallel(articles, { clock });
-  // With a cache, files the last build wrote into this folder unchanged are left alone.
-  const manifest = cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir);
+  // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
+  // from the same inputs (article, story, related list) are not even made again.
+  const manifest =
+    cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir, emitVersion(siteUrl));
+  const madeFrom = manifest === null ? null : new OutputInputs(keyOf, corpus);
   if (options.skipApp !== true) {
     await clock.time('app shell', () =>
       buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
@@ -97,9 +101,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
     }),
   );
-  const dataDigest = await clock.time('write data', () => writeSiteData(outDir, articles, corpus, builtAt, manifest));
+  const dataDigest = await clock.time('write data', () =>
+    writeSiteData(outDir, articles, corpus, builtAt, manifest, madeFrom),
+  );
   await clock.time('feeds', async () => {
-    await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest);
+    await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest, madeFrom);
     await writeSitemap(outDir, articles, siteUrl);
   });
   if (options.skipApp !== true) {
@@ -114,6 +120,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           firstPage: storyPage(corpus.stories, 1),
         },
         manifest,
+        madeFrom,
       ),
     );
   }

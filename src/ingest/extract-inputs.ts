@@ -13,6 +13,8 @@ import type { ExtractionCache } from './extract/extraction-cache.ts';
 export interface ExtractedCorpus {
   readonly articles: Article[];
   readonly failed: SkippedFile[];
+  /** Each article's extraction-cache key (its file's name and bytes, the extractor's version) by id; empty without a cache. */
+  readonly keyOf: ReadonlyMap<string, string>;
 }
 
 /** How often, in files, extraction reports its progress. */
@@ -22,10 +24,15 @@ const MIN_FOR_WORKERS = 2000;
 const BATCH = 250;
 
 /** Articles in input order; a file whose id is already taken is reported, never silently dropped. */
-function collect(inputs: readonly InputFile[], outcomes: readonly ExtractOutcome[]): ExtractedCorpus {
+function collect(
+  inputs: readonly InputFile[],
+  outcomes: readonly ExtractOutcome[],
+  keys: readonly string[] = [],
+): ExtractedCorpus {
   const articles: Article[] = [];
   const failed: SkippedFile[] = [];
   const fileOfId = new Map<string, string>();
+  const keyOf = new Map<string, string>();
   inputs.forEach((input, i) => {
     const outcome = outcomes[i];
     if (outcome === undefined) throw new Error(`no extraction result for ${input.file}`);
@@ -44,9 +51,11 @@ function collect(inputs: readonly InputFile[], outcomes: readonly ExtractOutcome
       return;
     }
     fileOfId.set(article.id, input.file);
+    const key = keys[i];
+    if (key !== undefined) keyOf.set(article.id, key);
     articles.push(article);
   });
-  return { articles, failed };
+  return { articles, failed, keyOf };
 }
 
 /** On this thread, for small corpora and tests. */
@@ -112,5 +121,5 @@ export async function extractInputsInParallel(
   const complete = all.filter((o): o is ExtractOutcome => o !== undefined);
   if (complete.length !== inputs.length) throw new Error('an input was neither cached nor extracted');
   cache?.save(keys, complete);
-  return collect(inputs, complete);
+  return collect(inputs, complete, keys);
 }

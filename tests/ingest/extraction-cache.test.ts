@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractInputs, extractInputsInParallel } from '../../src/ingest/extract-inputs.ts';
+import { extractInputs, extractInputsInParallel, type ExtractedCorpus } from '../../src/ingest/extract-inputs.ts';
 import { ExtractionCache } from '../../src/ingest/extract/extraction-cache.ts';
 import type { InputFile } from '../../src/ingest/read-inputs.ts';
 
@@ -17,6 +17,8 @@ function goldenInputs(): InputFile[] {
     .filter((d) => d.isDirectory())
     .map((d) => ({ file: `${d.name}.txt`, bytes: readFileSync(join(GOLDEN, d.name, 'input.txt')) }));
 }
+
+const withoutKeys = ({ articles, failed }: ExtractedCorpus) => ({ articles, failed });
 
 /** Counts the files handed to the extractor: every step report names how many are done. */
 async function buildWith(cache: ExtractionCache, inputs: readonly InputFile[]) {
@@ -30,7 +32,12 @@ async function buildWith(cache: ExtractionCache, inputs: readonly InputFile[]) {
     },
   });
   // The first step report comes before the first file extracted: `done` is then the number of hits.
-  return { result, hits: reportedFrom };
+  // Each article carries its cache key (what the output manifest keys its files by); the articles and
+  // failures are compared with extraction without a cache.
+  const keys = new Map(inputs.map((input) => [input.file, cache.keyOf(input)]));
+  for (const article of result.articles) expect(result.keyOf.get(article.id)).toBe(keys.get(article.sourceFile));
+  expect(result.keyOf.size).toBe(result.articles.length);
+  return { result: { articles: result.articles, failed: result.failed }, hits: reportedFrom };
 }
 
 let root: string;
@@ -45,9 +52,9 @@ describe('ExtractionCache', () => {
     const expected = extractInputs(inputs);
     const first = await buildWith(new ExtractionCache(root, 'v1'), inputs);
     expect(first.hits).toBe(0);
-    expect(first.result).toEqual(expected);
+    expect(first.result).toEqual(withoutKeys(expected));
     const second = await buildWith(new ExtractionCache(root, 'v1'), inputs);
-    expect(second.result).toEqual(expected);
+    expect(second.result).toEqual(withoutKeys(expected));
     expect(second.hits).toBe(inputs.length);
   });
 
@@ -65,7 +72,7 @@ describe('ExtractionCache', () => {
     expect(found[0]).toBeUndefined();
     expect(found.at(-1)).toBeUndefined();
     const rebuilt = await buildWith(new ExtractionCache(root, 'v1'), added);
-    expect(rebuilt.result).toEqual(extractInputs(added));
+    expect(rebuilt.result).toEqual(withoutKeys(extractInputs(added)));
   });
 
   it('reuses nothing made by another extractor version, and removes it', async () => {
@@ -83,7 +90,7 @@ describe('ExtractionCache', () => {
     const damaged = shards[0] ?? '';
     writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
     const again = await buildWith(new ExtractionCache(root, 'v1'), inputs);
-    expect(again.result).toEqual(extractInputs(inputs));
+    expect(again.result).toEqual(withoutKeys(extractInputs(inputs)));
     expect(again.hits).toBeLessThan(inputs.length);
     expect(() => JSON.parse(readFileSync(join(root, 'v1', damaged), 'utf8')) as unknown).not.toThrow();
   });

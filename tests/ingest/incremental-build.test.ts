@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
-import { OutputManifest } from '../../src/ingest/emit/output-manifest.ts';
+import { contentDigest, OutputManifest } from '../../src/ingest/emit/output-manifest.ts';
 
 let work: string;
 let articles: string;
@@ -73,6 +73,29 @@ describe('an incremental rebuild', () => {
     expect(second.report.built).toBe(2);
   });
 
+  it('does not make again a file whose inputs are the last build’s, unless the code or site URL changed', async () => {
+    const before = await build();
+    const york = before.articles.find((a) => a.sourceFile === 'york.txt');
+    const entry = entryFile(before, 'york.txt');
+    const feed = join(out, 'feeds', 'story', `${york?.id ?? 'missing'}.xml`);
+    // Marks the files: a build that made them again would put back what it makes.
+    await writeFile(entry, '{"marked":true}');
+    await writeFile(feed, '<marked/>');
+    await build();
+    expect(await readFile(entry, 'utf8')).toBe('{"marked":true}');
+    expect(await readFile(feed, 'utf8')).toBe('<marked/>');
+    // Another site URL is another input of every feed and page: all are made again.
+    await buildSite({
+      articlesDir: articles,
+      outDir: out,
+      cacheDir: cache,
+      skipApp: true,
+      siteUrl: 'https://elsewhere.example.org',
+      log: () => {},
+    });
+    expect(await readFile(feed, 'utf8')).toContain('https://elsewhere.example.org/');
+  });
+
   it('writes everything again into a folder made anew', async () => {
     await rm(out, { recursive: true, force: true });
     const again = await build();
@@ -105,5 +128,31 @@ describe('OutputManifest', () => {
     // Not finished (a failed build): the next one trusts nothing.
     const fourth = new OutputManifest(records, folder);
     expect(fourth.unchanged(join(folder, 'a.json'), '{"a":1}')).toBe(false);
+  });
+
+  it('keeps a file made from the same inputs under the same code version only', async () => {
+    const folder = join(work, 'inputs-out');
+    const records = join(work, 'inputs-cache');
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, 'entry.json');
+    const first = new OutputManifest(records, folder, 'code-1');
+    expect(first.reuse(path, 'inputs-a')).toBeUndefined();
+    expect(first.unchanged(path, '{"x":1}')).toBe(false);
+    first.finish();
+
+    const second = new OutputManifest(records, folder, 'code-1');
+    expect(second.reuse(path, 'inputs-b')).toBeUndefined();
+    expect(second.reuse(path, 'inputs-a')).toBe(contentDigest('{"x":1}'));
+    second.finish();
+    // Kept without being made, it is still known to the build after.
+    expect(new OutputManifest(records, folder, 'code-1').reuse(path, 'inputs-a')).toBe(contentDigest('{"x":1}'));
+
+    const third = new OutputManifest(records, folder, 'code-1');
+    third.unchanged(path, '{"x":1}');
+    third.finish();
+    // Other code made it: its inputs say nothing, though its content is still compared.
+    const fourth = new OutputManifest(records, folder, 'code-2');
+    expect(fourth.reuse(path, 'inputs-a')).toBeUndefined();
+    expect(fourth.unchanged(path, '{"x":1}')).toBe(true);
   });
 });

@@ -27,10 +27,25 @@ export class FileWriter {
     private readonly limit = IN_FLIGHT,
   ) {}
 
-  /** Starts writing `data` to `path` (creating its folder when asked); waits only while the queue is full. */
-  async write(path: string, data: string | Uint8Array, { makeFolder = false } = {}): Promise<void> {
+  /**
+   * When the last build made `path` from the same inputs, the file is kept: returns its content digest
+   * (undefined without a manifest, or when the file must be made and written).
+   */
+  reuse(path: string, inputKey: string | undefined): string | undefined {
+    return inputKey === undefined ? undefined : this.manifest?.reuse(path, inputKey);
+  }
+
+  /**
+   * Starts writing `data` to `path` (creating its folder when asked); waits only while the queue is full.
+   * `digest`, the data's content digest when the caller has it, saves hashing it again.
+   */
+  async write(
+    path: string,
+    data: string | Uint8Array,
+    { makeFolder = false, digest }: { makeFolder?: boolean; digest?: string } = {},
+  ): Promise<void> {
     this.throwIfFailed();
-    if (this.manifest?.unchanged(path, data) === true) return;
+    if (this.manifest?.unchanged(path, data, digest) === true) return;
     while (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
     this.throwIfFailed();
     this.inFlight += 1;

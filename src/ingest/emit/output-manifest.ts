@@ -6,6 +6,11 @@
  * The record is a digest per file, kept in the cache folder and tied to the output folder's identity
  * (device and inode): a folder deleted and made again, or a different one, starts from an empty record,
  * so a file is never skipped that is not there. Files edited by hand in the output are not noticed.
+ *
+ * A file can also be recorded with a key of what it was made from (an article's extraction key, its story
+ * and related lists): when the next build makes it from the same inputs, it need not even be made, which
+ * at 100k articles is most of the time the writing stages take. Those keys hold only under one version of
+ * the code that makes the files (`inputVersion`); a build with another forgets them.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -15,6 +20,14 @@ interface Record {
   readonly folder: string;
   readonly identity: string;
   readonly digests: { [path: string]: string };
+  readonly inputVersion?: string;
+  /** What each file was made from, for files recorded with a key of their inputs. */
+  readonly inputs?: { [path: string]: string };
+}
+
+/** The digest the manifest keeps of a file's content. */
+export function contentDigest(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('base64');
 }
 
 function identityOf(folder: string): string {
@@ -28,16 +41,22 @@ function identityOf(folder: string): string {
 
 export class OutputManifest {
   private readonly previous: ReadonlyMap<string, string>;
+  private readonly previousInputs: ReadonlyMap<string, string>;
   private readonly current = new Map<string, string>();
+  private readonly currentInputs = new Map<string, string>();
   private readonly recordPath: string;
   private readonly outDir: string;
   skipped = 0;
 
-  constructor(cacheDir: string, outDir: string) {
+  constructor(
+    cacheDir: string,
+    outDir: string,
+    private readonly inputVersion = '',
+  ) {
     this.outDir = resolve(outDir);
     const key = createHash('sha256').update(this.outDir).digest('hex').slice(0, 16);
     this.recordPath = join(cacheDir, `${key}.json`);
-    this.previous = this.load();
+    [this.previous, this.previousInputs] = this.load();
     // A build that fails halfway may have written some files: with no record left, the next writes all.
     try {
       unlinkSync(this.recordPath);
@@ -47,19 +66,34 @@ export class OutputManifest {
   }
 
   /** True when the last build wrote exactly `data` to `path`: the file can be left as it is. */
-  unchanged(path: string, data: string | Uint8Array): boolean {
-    const name = relative(this.outDir, path).split(sep).join('/');
-    const digest = createHash('sha1').update(data).digest('base64');
+  unchanged(path: string, data: string | Uint8Array, digest = contentDigest(data)): boolean {
+    const name = this.nameOf(path);
     this.current.set(name, digest);
     const same = this.previous.get(name) === digest;
     if (same) this.skipped++;
     return same;
   }
 
+  /**
+   * When the last build made `path` from the same inputs (`inputKey`), keeps the file and returns its
+   * content digest; otherwise undefined, and the caller makes the file and writes it (through `unchanged`).
+   */
+  reuse(path: string, inputKey: string): string | undefined {
+    const name = this.nameOf(path);
+    this.currentInputs.set(name, inputKey);
+    if (this.previousInputs.get(name) !== inputKey) return undefined;
+    const digest = this.previous.get(name);
+    if (digest === undefined) return undefined;
+    this.current.set(name, digest);
+    this.skipped++;
+    return digest;
+  }
+
   /** Keeps the last build's files under `folder` (a stage this build skips), neither rewritten nor deleted. */
   keep(folder: string): void {
     const prefix = `${folder.replace(/\/$/, '')}/`;
     for (const [name, digest] of this.previous) if (name.startsWith(prefix)) this.current.set(name, digest);
+    for (const [name, key] of this.previousInputs) if (name.startsWith(prefix)) this.currentInputs.set(name, key);
   }
 
   /** Deletes the files the last build recorded that this one did not produce, and saves this build's record. */
@@ -87,6 +121,9 @@ export class OutputManifest {
       folder: this.outDir,
       identity: identityOf(this.outDir),
       digests: Object.fromEntries(this.current),
+      inputVersion: this.inputVersion,
+      // A key is kept only for a file this build recorded (one it failed to make has none).
+      inputs: Object.fromEntries([...this.currentInputs].filter(([name]) => this.current.has(name))),
     };
     mkdirSync(dirname(this.recordPath), { recursive: true });
     const temporary = `${this.recordPath}.${process.pid}.tmp`;
@@ -95,15 +132,24 @@ export class OutputManifest {
     return removed;
   }
 
-  /** The last build's record, if it describes this very folder; an empty one otherwise. */
-  private load(): Map<string, string> {
+  private nameOf(path: string): string {
+    return relative(this.outDir, path).split(sep).join('/');
+  }
+
+  /**
+   * The last build's digests and input keys, if its record describes this very folder; empty ones
+   * otherwise (and no input keys when the code that made the files has changed).
+   */
+  private load(): [Map<string, string>, Map<string, string>] {
     try {
       const record = JSON.parse(readFileSync(this.recordPath, 'utf8')) as Record;
       const identity = identityOf(this.outDir);
-      if (record.folder !== this.outDir || identity === '' || record.identity !== identity) return new Map();
-      return new Map(Object.entries(record.digests));
+      if (record.folder !== this.outDir || identity === '' || record.identity !== identity)
+        return [new Map(), new Map()];
+      const inputs = record.inputVersion === this.inputVersion ? Object.entries(record.inputs ?? {}) : [];
+      return [new Map(Object.entries(record.digests)), new Map(inputs)];
     } catch {
-      return new Map();
+      return [new Map(), new Map()];
     }
   }
 }

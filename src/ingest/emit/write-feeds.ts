@@ -13,6 +13,7 @@ import { articlePath, SITE_NAME, storyFeedPath } from '../../shared/site-paths.t
 import { articleBlocksHtml } from './share/article-html.ts';
 import { escapeHtml } from './share/html-text.ts';
 import { FileWriter } from './file-writer.ts';
+import type { OutputInputs } from './output-inputs.ts';
 import type { OutputManifest } from './output-manifest.ts';
 import { describeArticle } from './share/share-meta.ts';
 
@@ -123,6 +124,7 @@ export async function writeFeeds(
   siteUrl: string,
   builtAt: string,
   manifest: OutputManifest | null = null,
+  inputs: OutputInputs | null = null,
 ): Promise<void> {
   const built = new Date(builtAt);
   const latest = newestFirst(articles).slice(0, FEED_SIZE);
@@ -145,6 +147,8 @@ export async function writeFeeds(
   await mkdir(join(outDir, 'feeds', 'story'), { recursive: true });
   const writer = new FileWriter(manifest);
   for (const story of stories) {
+    const path = join(outDir, 'feeds', 'story', `${story.id}.xml`);
+    if (writer.reuse(path, inputs?.storyFeed(story, builtAt)) !== undefined) continue;
     const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? [])).slice(0, STORY_FEED_SIZE);
     const self = `${siteUrl}${storyFeedPath(story.id)}`;
     const feed = makeFeed({
@@ -155,7 +159,7 @@ export async function writeFeeds(
       updated: members[0]?.published == null ? built : new Date(members[0].published),
     });
     for (const article of members) feed.addItem(atomItem(feedItem(article, siteUrl, built)));
-    await writer.write(join(outDir, 'feeds', 'story', `${story.id}.xml`), feed.atom1());
+    await writer.write(path, feed.atom1());
   }
   await writer.flush();
 }

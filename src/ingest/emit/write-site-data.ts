@@ -29,15 +29,34 @@ import { parseOrThrow } from '../../shared/validate.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { FileWriter } from './file-writer.ts';
 import { listedStory } from './listed-story.ts';
-import type { OutputManifest } from './output-manifest.ts';
+import type { OutputInputs } from './output-inputs.ts';
+import { contentDigest, type OutputManifest } from './output-manifest.ts';
 
 export const STORIES_PER_PAGE = 30;
 
-/** Writes JSON and feeds it to the build's digest, from which the service worker's build id comes. */
-async function writeJson(writer: FileWriter, path: string, data: unknown, digest: Hash): Promise<void> {
-  const json = JSON.stringify(data);
-  digest.update(json);
-  await writer.write(path, json);
+/**
+ * Writes `name` as JSON unless the last build made it from the same inputs (`inputKey`), and feeds its
+ * name and content digest to the build's digest, from which the service worker's build id comes.
+ * `make` checks the data against the schema too: a kept file was checked when it was written.
+ */
+async function writeJson(
+  writer: FileWriter,
+  outDir: string,
+  name: string,
+  make: () => unknown,
+  digest: Hash,
+  inputKey?: string,
+): Promise<void> {
+  const path = join(outDir, name);
+  const kept = writer.reuse(path, inputKey);
+  if (kept !== undefined) {
+    digest.update(`${name}\0${kept}\n`);
+    return;
+  }
+  const json = JSON.stringify(make());
+  const fileDigest = contentDigest(json);
+  digest.update(`${name}\0${fileDigest}\n`);
+  await writer.write(path, json, { digest: fileDigest });
 }
 
 /** Page `page` (from 1) of the story list, newest first, as `data/stories/page-<n>.json` holds it. */
@@ -56,6 +75,7 @@ export async function writeSiteData(
   corpus: RelatedCorpus,
   builtAt: string,
   manifest: OutputManifest | null = null,
+  inputs: OutputInputs | null = null,
 ): Promise<string> {
   const digest = createHash('sha256');
   const writer = new FileWriter(manifest);
@@ -83,23 +103,20 @@ export async function writeSiteData(
 
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
-    const data: StoryPage = parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
-    await writeJson(writer, join(outDir, name), data, digest);
+    const make = (): StoryPage => parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
+    await writeJson(writer, outDir, name, make, digest);
   }
 
   for (const story of corpus.stories) {
     const name = `data/story/${story.id}.json`;
-    await writeJson(writer, join(outDir, name), parseOrThrow(StoryCopiesSchema, storyCopies(story), name), digest);
+    await writeJson(writer, outDir, name, () => parseOrThrow(StoryCopiesSchema, storyCopies(story), name), digest);
   }
 
   for (const article of articles) {
     const name = `data/articles/${article.id}.json`;
-    const entry = parseOrThrow(
-      ArticleEntrySchema,
-      articleEntry(article, corpus),
-      `${name} (from ${article.sourceFile})`,
-    );
-    await writeJson(writer, join(outDir, name), entry, digest);
+    const make = () =>
+      parseOrThrow(ArticleEntrySchema, articleEntry(article, corpus), `${name} (from ${article.sourceFile})`);
+    await writeJson(writer, outDir, name, make, digest, inputs?.entry(article));
   }
   await writer.flush();
   return digest.digest('hex');

@@ -15,6 +15,8 @@ export interface PageParts {
 }
 
 export interface PageTemplate {
+  /** The app page it was made from. */
+  readonly html: string;
   render(parts: PageParts): string;
 }
 
@@ -34,6 +36,7 @@ export function parsePageTemplate(html: string, source: string): PageTemplate {
   // The shell's own description and JavaScript notice describe the story list, not the page written here.
   const shell = html.replace(DESCRIPTION, '').replace(NOSCRIPT, '');
   return {
+    html,
     render: ({ title, head, body }) =>
       shell
         .replace(TITLE, () => `<title>${escapeHtml(title)}</title>`)

@@ -21,7 +21,8 @@ import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { parsePageTemplate, type PageTemplate } from './page-template.ts';
 import { shareMeta } from './share-meta.ts';
 import { FileWriter } from '../file-writer.ts';
-import type { OutputManifest } from '../output-manifest.ts';
+import type { OutputInputs } from '../output-inputs.ts';
+import { contentDigest, type OutputManifest } from '../output-manifest.ts';
 
 const SITE_DESCRIPTION = "Every outlet's copy of the news, grouped by story, readable offline.";
 
@@ -95,18 +96,28 @@ export async function writeSharePages(
   onWritten: (count: number) => void = () => {},
   home: HomePage,
   manifest: OutputManifest | null = null,
+  inputs: OutputInputs | null = null,
 ): Promise<number> {
   const template = await readPageTemplate(outDir);
+  // A page is made from its entry and the template (the app shell's page, which names its assets).
+  const templateKey = contentDigest(template.html);
   const writer = new FileWriter(manifest);
   let written = 0;
   for (const entry of entries) {
+    // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
+    const path = join(outDir, 'article', entry.article.id, 'index.html');
+    const entryKey = inputs?.entry(entry.article);
+    if (writer.reuse(path, entryKey === undefined ? undefined : `${templateKey}:${entryKey}`) !== undefined) {
+      written++;
+      if (written % 250 === 0) onWritten(written);
+      continue;
+    }
     const html = template.render({
       title: `${entry.article.headline} — ${SITE_NAME}`,
       head: articleHeadTags(entry, siteUrl),
       body: articlePageHtml(entry),
     });
-    // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
-    await writer.write(join(outDir, 'article', entry.article.id, 'index.html'), html, { makeFolder: true });
+    await writer.write(path, html, { makeFolder: true });
     written++;
     if (written % 250 === 0) onWritten(written);
   }

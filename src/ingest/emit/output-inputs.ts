@@ -1,0 +1,82 @@
+/**
+ * Keys of what each per-article and per-story file is made from, so a rebuild need not make again a file
+ * whose inputs are those of the last build (the output manifest keeps the keys). An article stands for
+ * itself by its extraction key (its file's name and bytes under one extractor version); its story and
+ * related lists are hashed as the files hold them. What every file depends on — the code that makes them,
+ * the site's URL — goes into the manifest's input version instead (`emitVersion`).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article, StorySummary } from '../../shared/article-schema.ts';
+import { packageVersion } from '../package-version.ts';
+import type { RelatedCorpus } from '../relate/relate-corpus.ts';
+import { listedStory } from './listed-story.ts';
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64');
+
+/** Hashes every TypeScript file under `folder` with its name there, in name order. */
+function hashSources(hash: Hash, folder: string): void {
+  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
+  for (const name of names.sort())
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(folder, name)));
+}
+
+/**
+ * A hash of the code that turns articles into files (this folder, the shared modules, the feed writer)
+ * and of the site's URL, which every page and feed names.
+ */
+export function emitVersion(siteUrl: string): string {
+  const hash = createHash('sha256').update(siteUrl).update('\0').update(packageVersion('feed'));
+  hashSources(hash, fileURLToPath(new URL('./', import.meta.url)));
+  hashSources(hash, fileURLToPath(new URL('../../shared/', import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export class OutputInputs {
+  private readonly storyKeys = new Map<string, string>();
+  private readonly entryKeys = new Map<string, string | undefined>();
+
+  /** `articleKeys`: each article's extraction key by id (an article without one gets no keys). */
+  constructor(
+    private readonly articleKeys: ReadonlyMap<string, string>,
+    private readonly corpus: RelatedCorpus,
+  ) {}
+
+  /** Of `data/articles/<id>.json` and `article/<id>/index.html`: the article, its story's listing, its related list. */
+  entry(article: Article): string | undefined {
+    if (this.entryKeys.has(article.id)) return this.entryKeys.get(article.id);
+    const own = this.articleKeys.get(article.id);
+    const story = this.corpus.storyOf.get(article.id);
+    let key: string | undefined;
+    if (own !== undefined && story !== undefined) {
+      let storyKey = this.storyKeys.get(story.id);
+      if (storyKey === undefined) {
+        storyKey = sha1(JSON.stringify(listedStory(story)));
+        this.storyKeys.set(story.id, storyKey);
+      }
+      key = sha1(`${own}\0${storyKey}\0${JSON.stringify(this.corpus.relatedOf.get(article.id) ?? [])}`);
+    }
+    this.entryKeys.set(article.id, key);
+    return key;
+  }
+
+  /**
+   * Of `feeds/story/<id>.xml`: the story's headline and its copies (their dates pick the newest). A copy
+   * without a date is dated by the build in the feed, so such a story's feed is made on every build.
+   */
+  storyFeed(story: StorySummary, builtAt: string): string | undefined {
+    const parts = [story.id, story.headline];
+    for (const member of story.members) {
+      const own = this.articleKeys.get(member.id);
+      if (own === undefined) return undefined;
+      parts.push(own);
+    }
+    if (story.members.some((m) => m.published === null)) parts.push(builtAt);
+    return sha1(parts.join('\0'));
+  }
+}
