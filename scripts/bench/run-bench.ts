@@ -144,7 +144,7 @@ const OUTPUT_OF: Readonly<Record<string, string>> = {
   'share pages': 'article',
   'preview images': 'og',
   'app shell': 'assets',
-  'search index': 'data/search-index.json',
+  'search index': 'data/search',
   feeds: 'feeds',
 };
 

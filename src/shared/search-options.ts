@@ -60,10 +60,21 @@ export const QUERY_OPTIONS: SearchOptions = {
   boost: { headline: 3, headlines: 2, standfirst: 1.5 },
 };
 
-/** `data/search-index.json`: the serialised MiniSearch index, with a version the app checks. */
+/**
+ * `data/search-index.json`: the shards that hold the index (`data/search/<name>`, see search-shards.ts),
+ * with a version the app checks.
+ */
 export const SearchIndexFileSchema = v.object({
+  schemaVersion: v.number(),
+  documentCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  shards: v.array(v.pipe(v.string(), v.regex(/^[\w-]+\.json$/))),
+});
+export type SearchIndexFile = v.InferOutput<typeof SearchIndexFileSchema>;
+
+/** `data/search/<shard>-<digest>.json`: MiniSearch's serialised index of some of the stories. */
+export const SearchShardFileSchema = v.object({
   schemaVersion: v.number(),
   documentCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   index: v.record(v.string(), v.unknown()),
 });
-export type SearchIndexFile = v.InferOutput<typeof SearchIndexFileSchema>;
+export type SearchShardFile = v.InferOutput<typeof SearchShardFileSchema>;

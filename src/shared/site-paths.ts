@@ -27,6 +27,8 @@ export const STORY_PATH = '/story/';
 export const storyPath = (id: string): string => `${STORY_PATH}?id=${encodeURIComponent(id)}`;
 
 export const searchIndexPath = (): string => `${DATA_ROOT}/search-index.json`;
+/** A shard of the search index, as the index file names it. */
+export const searchShardPath = (name: string): string => `${DATA_ROOT}/search/${encodeURIComponent(name)}`;
 /** The search page; `?q=` holds the query so a search can be shared and survives a reload. */
 export const SEARCH_PATH = '/search/';
 export const searchPath = (query: string): string =>

@@ -3,7 +3,7 @@
  * tests/sw/cache-policy.test.ts). The app shell is precached by Workbox; the site's data lives in one
  * cache per build, so a new build never mixes with the old one and the old one is dropped whole.
  */
-import { DATA_ROOT, searchIndexPath, siteIndexPath, storyPagePath } from '../shared/site-paths.ts';
+import { DATA_ROOT, searchIndexPath, searchShardPath, siteIndexPath, storyPagePath } from '../shared/site-paths.ts';
 
 export const DATA_CACHE_PREFIX = 'broadsheet-data-';
 
@@ -30,9 +30,9 @@ export function installUrls(pageCount: number): string[] {
   return [siteIndexPath(), ...Array.from({ length: Math.max(1, pageCount) }, (_, i) => storyPagePath(i + 1))];
 }
 
-/** "Save all for offline" adds each article's data and the search index. */
-export function saveAllUrls(articleDataUrls: readonly string[]): string[] {
-  return [searchIndexPath(), ...articleDataUrls];
+/** "Save all for offline" adds the search index (its file, then the shards it names) and each article's data. */
+export function saveAllUrls(searchShards: readonly string[], articleDataUrls: readonly string[]): string[] {
+  return [searchIndexPath(), ...searchShards.map(searchShardPath), ...articleDataUrls];
 }
 
 /** The cache key of a data request: its path alone (query strings never change the data). */

@@ -10,7 +10,8 @@
  */
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import type { SiteIndex, StoryPage } from '../shared/article-schema.ts';
-import { articleEntryPath, siteIndexPath } from '../shared/site-paths.ts';
+import type { SearchIndexFile } from '../shared/search-options.ts';
+import { articleEntryPath, searchIndexPath, siteIndexPath } from '../shared/site-paths.ts';
 import {
   classifyRequest,
   dataCacheKey,
@@ -109,10 +110,21 @@ async function articleDataUrls(cache: Cache): Promise<string[]> {
   return urls;
 }
 
+/** The shards the search index file names (fetched into the cache first, if it is not there). */
+async function searchShards(cache: Cache): Promise<string[]> {
+  try {
+    if ((await cache.match(searchIndexPath())) === undefined) await fetchInto(cache, searchIndexPath());
+  } catch {
+    // Offline: saving stops at the index file's own fetch below and says so.
+    return [];
+  }
+  return (await cachedJson<SearchIndexFile>(cache, searchIndexPath()))?.shards ?? [];
+}
+
 async function saveAll(client: Client | null): Promise<void> {
   const post = (message: FromWorker) => client?.postMessage(message);
   const cache = await caches.open(DATA_CACHE);
-  const urls = saveAllUrls(await articleDataUrls(cache));
+  const urls = saveAllUrls(await searchShards(cache), await articleDataUrls(cache));
   let done = 0;
   for (const url of urls) {
     try {

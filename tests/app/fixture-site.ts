@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { relateCorpus } from '../../src/ingest/relate/relate-corpus.ts';
-import { buildSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
+import { searchIndexFiles } from '../../src/ingest/emit/write-search-index.ts';
 import { storyCopies } from '../../src/ingest/emit/write-site-data.ts';
 import { SCHEMA_VERSION, type Article, type ArticleEntry } from '../../src/shared/article-schema.ts';
+import { searchIndexPath, searchShardPath } from '../../src/shared/site-paths.ts';
 
 const SEEDS = ['000_35ecf8471d5c1db4.txt', '001_ce27524887c080ba.txt'];
 
@@ -43,7 +44,9 @@ export function siteFiles(): Map<string, unknown> {
   });
   for (const a of articles) files.set(`/data/articles/${a.id}.json`, entryFor(a));
   for (const story of corpus.stories) files.set(`/data/story/${story.id}.json`, storyCopies(story));
-  files.set('/data/search-index.json', JSON.parse(JSON.stringify(buildSearchIndex(corpus.stories, articles))));
+  const search = searchIndexFiles(corpus.stories, articles);
+  files.set(searchIndexPath(), search.index);
+  for (const [name, shard] of search.shards) files.set(searchShardPath(name), JSON.parse(JSON.stringify(shard)));
   return files;
 }
 

@@ -102,6 +102,10 @@ describe('offline reading', () => {
     await expect.poll(() => headline.textContent()).not.toBe('');
     expect(await page.locator('.article-body p').count()).toBeGreaterThan(2);
     expect(await page.getByRole('complementary').isVisible()).toBe(true);
+    // Saving kept the search index too (its file and the shards it names): search works offline.
+    await page.goto(`${site.url}/search/?q=telescope`);
+    const results = page.getByRole('region', { name: 'Search' });
+    await expect.poll(() => results.getByRole('link').count()).toBeGreaterThan(0);
     await context.close();
   });
 

@@ -29,6 +29,8 @@ describe('search', () => {
     const results = page.getByRole('region', { name: 'Search' });
     await expect.poll(() => results.getByRole('link').count()).toBe(1);
     expect(requested).toContain('/data/search-index.json');
+    // The index file names its shards, which the app fetches and joins.
+    expect(requested.filter((p) => p.startsWith('/data/search/')).length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
 
     await page.reload();

@@ -7,14 +7,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
 import { startSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { STORY_FEED_SIZE } from '../../src/ingest/emit/write-feeds.ts';
 import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
 import type { Article } from '../../src/shared/article-schema.ts';
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchIndexFile } from '../../src/shared/search-options.ts';
+import { QUERY_OPTIONS } from '../../src/shared/search-options.ts';
+import { loadBuiltIndex, readSearchIndexFile } from './built-search-index.ts';
 
 const SITE = 'https://news.example.org';
 let work: string;
@@ -54,16 +54,23 @@ afterAll(async () => {
 
 describe('the search index', () => {
   async function search(query: string): Promise<string[]> {
-    const file = JSON.parse(await readFile(join(out, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
-    const index = MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    const index = await loadBuiltIndex(out);
     return index.search(query, QUERY_OPTIONS).map((r) => String(r['headline']));
   }
 
+  /** The index file and every shard it names, as text. */
+  async function builtFiles(folder: string): Promise<string[]> {
+    const file = await readSearchIndexFile(folder);
+    const shards = file.shards.map((name) => readFile(join(folder, 'data', 'search', name), 'utf8'));
+    return [JSON.stringify(file), ...(await Promise.all(shards))];
+  }
+
   it('holds one document per story', async () => {
-    const file = JSON.parse(await readFile(join(out, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
+    const file = await readSearchIndexFile(out);
     const site = JSON.parse(await readFile(join(out, 'data/index.json'), 'utf8')) as { storyCount: number };
     expect(file.documentCount).toBe(site.storyCount);
     expect(file.documentCount).toBeLessThan(result.articles.length);
+    expect((await loadBuiltIndex(out)).documentCount).toBe(site.storyCount);
   });
 
   it('folds case and accents, matches prefixes and forgives a typo', async () => {
@@ -75,42 +82,50 @@ describe('the search index', () => {
     expect(await search('zzzyzx')).toEqual([]);
   });
 
-  it('is the same file whether built on a worker thread or on this one', async () => {
-    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+  it('is the same files whether built on a worker thread or on this one', async () => {
+    const built = await builtFiles(out);
     const elsewhere = join(work, 'worker-out');
     const digest = await startSearchIndex(elsewhere, result.stories, result.articles, { minForWorker: 0 });
-    const fromWorker = await readFile(join(elsewhere, 'data/search-index.json'), 'utf8');
-    expect(fromWorker).toBe(built);
-    expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
+    expect(await builtFiles(elsewhere)).toEqual(built);
+    expect(digest).toBe(
+      createHash('sha256')
+        .update(built[0] ?? '')
+        .digest('hex'),
+    );
   }, 60_000);
 
-  it('is kept in the cache by the worker, and the next build updates it to the same answers', async () => {
-    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+  it('is kept in the cache by the worker, and the next build makes again only the changed shard', async () => {
     const elsewhere = join(work, 'cached-worker-out');
     const cacheDir = join(work, 'search-cache');
-    await startSearchIndex(elsewhere, result.stories, result.articles, { minForWorker: 0, cacheDir });
-    expect(await readFile(join(cacheDir, 'index.json'), 'utf8')).toBe(built);
-    // One story fewer: the worker updates the cached index rather than making a new one.
+    const options = { minForWorker: 0, cacheDir, storiesPerShard: 2 };
+    await startSearchIndex(elsewhere, result.stories, result.articles, options);
+    const before = await readSearchIndexFile(elsewhere);
+    expect(before.shards.length).toBeGreaterThan(1);
+    // One story fewer: the worker updates that story's shard; the others stay as they were.
     const [dropped, ...kept] = result.stories;
-    await startSearchIndex(elsewhere, kept, result.articles, { minForWorker: 0, cacheDir });
-    const file = JSON.parse(await readFile(join(elsewhere, 'data/search-index.json'), 'utf8')) as SearchIndexFile;
-    expect(file.documentCount).toBe(result.stories.length - 1);
-    expect((file.index as { nextId?: number }).nextId).toBe(result.stories.length);
-    const index = MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    await startSearchIndex(elsewhere, kept, result.articles, options);
+    const after = await readSearchIndexFile(elsewhere);
+    expect(after.documentCount).toBe(result.stories.length - 1);
+    expect(after.shards.filter((name) => !before.shards.includes(name))).toHaveLength(1);
+    const index = await loadBuiltIndex(elsewhere);
     expect(index.has(dropped?.id)).toBe(false);
     expect(index.has(kept[0]?.id)).toBe(true);
   }, 60_000);
 
   it('is still written, on this thread, when the worker outgrows its heap limit', async () => {
-    const built = await readFile(join(out, 'data/search-index.json'), 'utf8');
+    const built = await builtFiles(out);
     const elsewhere = join(work, 'starved-worker-out');
     // 1 MiB is far below what even starting the worker needs: it runs out of memory at once.
     const digest = await startSearchIndex(elsewhere, result.stories, result.articles, {
       minForWorker: 0,
       maxHeapMiB: 1,
     });
-    expect(await readFile(join(elsewhere, 'data/search-index.json'), 'utf8')).toBe(built);
-    expect(digest).toBe(createHash('sha256').update(built).digest('hex'));
+    expect(await builtFiles(elsewhere)).toEqual(built);
+    expect(digest).toBe(
+      createHash('sha256')
+        .update(built[0] ?? '')
+        .digest('hex'),
+    );
   }, 60_000);
 });
 

@@ -1,15 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+/**
+ * The search index in shards: joined, they answer as one index of every story; a rebuild with the cache
+ * makes again only the shards whose stories changed, and the rest come from the last build.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshIndexFile, indexWithCache } from '../../src/ingest/emit/search-index-cache.ts';
-import {
-  INDEX_OPTIONS,
-  QUERY_OPTIONS,
-  type SearchDocument,
-  type SearchIndexFile,
-} from '../../src/shared/search-options.ts';
+import { shardCountFor, shardOf } from '../../src/ingest/emit/search-shard.ts';
+import { writeSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
+import { SHARD_ID_SPAN } from '../../src/shared/search-shards.ts';
+import { loadBuiltIndex, readSearchIndexFile, readShard } from './built-search-index.ts';
 
 function doc(id: string, headline: string, body: string): SearchDocument {
   return {
@@ -25,9 +27,8 @@ function doc(id: string, headline: string, body: string): SearchDocument {
   };
 }
 
-/** Stories that stay the same from one build to the next. */
-const unchanged = ['harvest', 'museum', 'transfer', 'vaccine', 'rocket'].map((word) =>
-  doc(word, `${word} news`, `All on the ${word}.`),
+const unchanged = ['harvest', 'museum', 'transfer', 'vaccine', 'rocket', 'bridge', 'library', 'airport'].map((word) =>
+  doc(word, `${word} news`, `All on the ${word}, and a word on the ${word} budget.`),
 );
 const first = [
   doc('ceasefire', 'Ceasefire talks open in Jeddah', 'Envoys met in Jeddah to discuss a ceasefire.'),
@@ -35,74 +36,142 @@ const first = [
   doc('storm', 'Storm closes ports', 'A winter storm closed three ports along the coast.'),
   ...unchanged,
 ];
+const QUERIES = [
+  'budget',
+  'pension',
+  'delayed',
+  'storm',
+  'ports',
+  'polls',
+  'Jeddah',
+  'parliament',
+  'news',
+  'bud',
+  'vacine',
+];
+/** Two stories per shard: eleven stories make eight shards. */
+const PER_SHARD = 2;
 
-function searchIn(text: string, query: string): string[] {
-  const file = JSON.parse(text) as SearchIndexFile;
-  const index = MiniSearch.loadJS<SearchDocument>(
-    file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0],
-    INDEX_OPTIONS,
-  );
-  return index
-    .search(query, QUERY_OPTIONS)
-    .map((r) => String(r.id))
-    .sort();
+/** Answers of one index of `documents` made at once, as the index before shards was. */
+function oneIndex(documents: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(documents);
+  return index;
 }
 
-describe('the search index cache', () => {
+/** Best first; stories of equal score (to nine places) by id, since ties fall in insertion order. */
+function answers(index: MiniSearch<SearchDocument>, query: string): [string, number][] {
+  return index
+    .search(query, QUERY_OPTIONS)
+    .map((r): [string, number] => [String(r.id), r.score])
+    .sort(([a, x], [b, y]) => Math.round((y - x) * 1e9) || (a < b ? -1 : 1));
+}
+
+async function expectSameAnswers(outDir: string, documents: readonly SearchDocument[]): Promise<void> {
+  const built = await loadBuiltIndex(outDir);
+  const expected = oneIndex(documents);
+  expect(built.documentCount).toBe(documents.length);
+  for (const query of QUERIES) {
+    const got = answers(built, query);
+    const want = answers(expected, query);
+    expect(
+      got.map(([id]) => id),
+      query,
+    ).toEqual(want.map(([id]) => id));
+    got.forEach(([, score], i) => expect(score, query).toBeCloseTo(want[i]?.[1] ?? NaN, 9));
+  }
+}
+
+describe('the sharded search index', () => {
   let work: string;
+  let out: string;
+  let cache: string;
+  const write = (documents: readonly SearchDocument[], perShard = PER_SHARD) =>
+    writeSearchIndex(out, documents, { onWorker: false, cacheFolder: cache, storiesPerShard: perShard });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'broadsheet-search-cache-'));
+    out = join(work, 'out');
+    cache = join(work, 'cache');
   });
   afterEach(async () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('updates the last index for changed, new and removed stories, finding what a fresh index finds', async () => {
-    const folder = join(work, 'cache');
-    await indexWithCache(folder, first);
+  it('puts each story in one shard by its id, in as many shards as its size asks (a power of two)', () => {
+    expect([1, 2000, 2001, 4001, 37_000].map((n) => shardCountFor(n))).toEqual([1, 1, 2, 4, 32]);
+    expect(shardOf('storm', 8)).toBe(shardOf('storm', 8));
+    const used = new Set(first.map((d) => shardOf(d.id, 8)));
+    expect(used.size).toBeGreaterThan(3);
+  });
+
+  it('answers, joined, as one index of every story, with each shard in its own range of ids', async () => {
+    await write(first);
+    const file = await readSearchIndexFile(out);
+    expect(file.documentCount).toBe(first.length);
+    expect(file.shards.length).toBeGreaterThan(3);
+    for (const name of file.shards) {
+      const shard = Number(name.split('-')[0]);
+      const ids = Object.keys(((await readShard(out, name)).index as { documentIds: object }).documentIds).map(Number);
+      for (const id of ids) expect(Math.floor(id / SHARD_ID_SPAN)).toBe(shard);
+    }
+    await expectSameAnswers(out, first);
+  });
+
+  it('makes again only the shards of changed, new and removed stories, answering as a fresh index', async () => {
+    await write(first);
+    const before = await readSearchIndexFile(out);
     const second = [
       first[0] as SearchDocument,
       doc('budget', 'Budget passes after all', 'The parliament passed its budget without the pension clause.'),
       doc('election', 'Election date set', 'Voters will go to the polls in May.'),
       ...unchanged,
     ];
-    const { text } = await indexWithCache(folder, second);
-    const file = JSON.parse(text) as SearchIndexFile;
-    expect(file.documentCount).toBe(8);
-    // The last index was reused: its internal ids carry on from the eight documents it had.
-    expect((file.index as { nextId?: number }).nextId).toBe(10);
-    const fresh = JSON.stringify(freshIndexFile(second));
-    expect((JSON.parse(fresh) as SearchIndexFile).index).toMatchObject({ nextId: 8 });
-    const queries = ['budget', 'pension', 'delayed', 'storm', 'ports', 'polls', 'Jeddah', 'parliament', 'news'];
-    for (const query of queries) {
-      expect(searchIn(text, query), query).toEqual(searchIn(fresh, query));
+    await write(second);
+    const after = await readSearchIndexFile(out);
+    const touched = new Set(['budget', 'election', 'storm'].map((id) => shardOf(id, 8)));
+    for (const name of after.shards) {
+      const shard = Number(name.split('-')[0]);
+      expect(before.shards.includes(name), name).toBe(!touched.has(shard));
     }
-    expect(searchIn(text, 'delayed')).toEqual([]);
-    expect(searchIn(text, 'storm')).toEqual([]);
-    expect(searchIn(text, 'polls')).toEqual(['election']);
-    // The cache now holds this build's index.
-    expect(await readFile(join(folder, 'index.json'), 'utf8')).toBe(text);
+    await expectSameAnswers(out, second);
+    // Old shards are gone from the site and the cache; the cache holds exactly this build's.
+    expect((await readdir(join(out, 'data', 'search'))).sort()).toEqual([...after.shards].sort());
+    expect((await readdir(cache)).sort()).toEqual([...after.shards, 'state.json'].sort());
   });
 
-  it('indexes afresh when the cached index is not the one its state describes', async () => {
-    const folder = join(work, 'cache');
-    const { text } = await indexWithCache(folder, first);
-    // A build stopped after writing another index but before its state.
-    await writeFile(join(folder, 'index.json'), text.replace('"documentCount":8', '"documentCount":7'));
-    const changed = [doc('storm', 'Storm reopens ports', 'The ports reopened.'), ...first.slice(0, 2), ...unchanged];
-    const again = JSON.parse((await indexWithCache(folder, changed)).text) as SearchIndexFile;
-    expect(again.documentCount).toBe(8);
-    expect((again.index as { nextId?: number }).nextId).toBe(8);
-    expect(searchIn(JSON.stringify(again), 'reopened')).toEqual(['storm']);
+  it('updates a shard with few changes rather than making it afresh', async () => {
+    // One shard of eleven stories: one changed story is under half of it.
+    await write(first, 100);
+    const changed = [...first.slice(0, 2), doc('storm', 'Storm reopens ports', 'The ports reopened.'), ...unchanged];
+    await write(changed, 100);
+    const [name] = (await readSearchIndexFile(out)).shards;
+    const index = (await readShard(out, name ?? '')).index as { nextId: number };
+    // Its ids carry on from the last build's eleven.
+    expect(index.nextId).toBe(12);
+    await expectSameAnswers(out, changed);
   });
 
-  it('indexes afresh when most stories changed', async () => {
-    const folder = join(work, 'cache');
-    await indexWithCache(folder, first);
-    const others = [doc('a', 'Alpha', 'alpha'), doc('b', 'Beta', 'beta'), first[0] as SearchDocument];
-    const file = JSON.parse((await indexWithCache(folder, others)).text) as SearchIndexFile;
-    expect(file.documentCount).toBe(3);
-    expect((file.index as { nextId?: number }).nextId).toBe(3);
-    expect(searchIn(JSON.stringify(file), 'beta')).toEqual(['b']);
+  it('brings kept shards back from the cache into an emptied site folder', async () => {
+    await write(first);
+    await rm(out, { recursive: true, force: true });
+    await write(first);
+    await expectSameAnswers(out, first);
+  });
+
+  it('makes shards afresh when the cache is of another shard count, or a shard file is missing', async () => {
+    await write(first);
+    await write(first, 4);
+    const shards = (await readSearchIndexFile(out)).shards.map((name) => Number(name.split('-')[0]));
+    expect(Math.max(...shards)).toBeLessThan(4);
+    await expectSameAnswers(out, first);
+    const [missing] = (await readSearchIndexFile(out)).shards;
+    await rm(join(cache, missing ?? ''));
+    const storm = [
+      doc('storm', 'Storm reopens ports', 'The ports reopened.'),
+      ...first.filter((d) => d.id !== 'storm'),
+    ];
+    await write(storm, 4);
+    await expectSameAnswers(out, storm);
+    expect(await readFile(join(cache, 'state.json'), 'utf8')).toContain('"shardCount":4');
   });
 });

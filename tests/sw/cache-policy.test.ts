@@ -38,7 +38,12 @@ describe('cache policy', () => {
       '/data/stories/page-3.json',
     ]);
     expect(installUrls(0)).toEqual(['/data/index.json', '/data/stories/page-1.json']);
-    expect(saveAllUrls(['/data/articles/a.json'])).toEqual(['/data/search-index.json', '/data/articles/a.json']);
+    expect(saveAllUrls(['0-ab.json', '1-cd.json'], ['/data/articles/a.json'])).toEqual([
+      '/data/search-index.json',
+      '/data/search/0-ab.json',
+      '/data/search/1-cd.json',
+      '/data/articles/a.json',
+    ]);
   });
 
   it('keys data by path alone', () => {

@@ -2,15 +2,17 @@
  * The search index in the browser, loaded on first use (this module and MiniSearch are their own chunk,
  * never part of the first page load). Results are stories, best first.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import {
   INDEX_OPTIONS,
   QUERY_OPTIONS,
   SearchIndexFileSchema,
+  SearchShardFileSchema,
   type SearchDocument,
 } from '../../shared/search-options.ts';
-import { searchIndexPath } from '../../shared/site-paths.ts';
+import { mergeSearchShards } from '../../shared/search-shards.ts';
+import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { SchemaMismatchError } from '../../shared/validate.ts';
 import { fetchValidated } from '../data/fetch-validated.ts';
 
@@ -31,17 +33,26 @@ export const LOAD_MEASURE = 'broadsheet:search-index-load';
 
 let engine: Promise<MiniSearch<SearchDocument>> | undefined;
 
+function checkVersion(path: string, schemaVersion: number): void {
+  if (schemaVersion !== SCHEMA_VERSION) {
+    throw new SchemaMismatchError(path, `schema version ${schemaVersion}, expected ${SCHEMA_VERSION}`);
+  }
+}
+
+/** The index file names its shards; they are fetched together and joined into one index. */
 async function loadEngine(): Promise<MiniSearch<SearchDocument>> {
   const start = performance.now();
   const file = await fetchValidated(searchIndexPath(), SearchIndexFileSchema);
-  if (file.schemaVersion !== SCHEMA_VERSION) {
-    throw new SchemaMismatchError(
-      searchIndexPath(),
-      `schema version ${file.schemaVersion}, expected ${SCHEMA_VERSION}`,
-    );
-  }
-  // The file was checked above; its inner shape is MiniSearch's own serialisation.
-  const engine = MiniSearch.loadJS(file.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+  checkVersion(searchIndexPath(), file.schemaVersion);
+  const shards = await Promise.all(
+    file.shards.map(async (name) => {
+      const shard = await fetchValidated(searchShardPath(name), SearchShardFileSchema);
+      checkVersion(searchShardPath(name), shard.schemaVersion);
+      // The file was checked above; its inner shape is MiniSearch's own serialisation.
+      return shard.index as unknown as AsPlainObject;
+    }),
+  );
+  const engine = MiniSearch.loadJS(mergeSearchShards(shards), INDEX_OPTIONS);
   performance.measure(LOAD_MEASURE, { start, end: performance.now() });
   return engine;
 }

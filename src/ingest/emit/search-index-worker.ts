@@ -1,14 +1,5 @@
-/** Worker thread: builds and writes the search index of the documents it is sent (write-search-index.ts). */
-import type { SearchDocument } from '../../shared/search-options.ts';
+/** Worker thread: makes and writes the search index shards it is sent (write-search-index.ts). */
 import { serveBatches } from '../worker-pool.ts';
-import { writeIndexFile } from './write-search-index.ts';
+import { makeShard, type ShardTask } from './search-shard.ts';
 
-export interface SearchIndexTask {
-  readonly outDir: string;
-  readonly documents: readonly SearchDocument[];
-  readonly cacheDir: string | null;
-}
-
-serveBatches('search-index-worker.ts', (task: SearchIndexTask) =>
-  writeIndexFile(task.outDir, task.documents, task.cacheDir),
-);
+serveBatches('search-index-worker.ts', (task: ShardTask) => makeShard(task));

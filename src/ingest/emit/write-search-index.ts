@@ -1,16 +1,28 @@
-/** Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts). */
-import { statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { Article, StorySummary } from '../../shared/article-schema.ts';
+/**
+ * Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts), in
+ * shards (src/shared/search-shards.ts).
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_VERSION, type Article, type StorySummary } from '../../shared/article-schema.ts';
 import { outletLabel } from '../../shared/outlet-label.ts';
-import type { SearchDocument, SearchIndexFile } from '../../shared/search-options.ts';
-import { searchIndexPath } from '../../shared/site-paths.ts';
+import type { SearchDocument, SearchIndexFile, SearchShardFile } from '../../shared/search-options.ts';
+import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import { runOnWorkers } from '../worker-pool.ts';
-import { digestOf, freshIndexFile, indexWithCache } from './search-index-cache.ts';
-import type { SearchIndexTask } from './search-index-worker.ts';
+import { documentHash, planShard, readShardStates, saveShardStates, type ShardState } from './search-index-cache.ts';
+import {
+  freshShard,
+  makeShard,
+  shardCountFor,
+  shardName,
+  shardOf,
+  STORIES_PER_SHARD,
+  type ShardResult,
+  type ShardTask,
+} from './search-shard.ts';
 
 const LEAD_CHARS = 220;
 
@@ -37,104 +49,197 @@ export function searchDocument(story: StorySummary, articlesById: ReadonlyMap<st
   };
 }
 
-export function buildSearchIndex(stories: readonly StorySummary[], articles: readonly Article[]): SearchIndexFile {
+/**
+ * The index as the site holds it, made in memory: its file and each shard's file by name (the app's test
+ * fixtures; the build writes through startSearchIndex).
+ */
+export function searchIndexFiles(
+  stories: readonly StorySummary[],
+  articles: readonly Article[],
+  storiesPerShard = STORIES_PER_SHARD,
+): { readonly index: SearchIndexFile; readonly shards: ReadonlyMap<string, SearchShardFile> } {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return freshIndexFile(stories.map((s) => searchDocument(s, byId)));
+  const groups = shardGroups(
+    stories.map((s) => searchDocument(s, byId)),
+    storiesPerShard,
+  );
+  const shards = new Map<string, SearchShardFile>();
+  groups.forEach((documents, shard) => {
+    if (documents.length === 0) return;
+    const file = freshShard(shard, documents);
+    shards.set(shardName(shard, JSON.stringify(file)), file);
+  });
+  return {
+    index: { schemaVersion: SCHEMA_VERSION, documentCount: stories.length, shards: [...shards.keys()] },
+    shards,
+  };
 }
 
-/**
- * Writes `data/search-index.json` of prepared search documents; returns a digest of it. With a cache
- * folder, the last build's index is updated rather than made afresh (search-index-cache.ts).
- */
-export async function writeIndexFile(
-  outDir: string,
-  documents: readonly SearchDocument[],
-  cacheDir: string | null = null,
-): Promise<string> {
-  // With a cache, its digest of the 150 MB file (at 100k articles) is the one returned: hashed once.
-  let text: string;
-  let digest: string;
-  if (cacheDir === null) {
-    text = JSON.stringify(freshIndexFile(documents));
-    digest = digestOf(text);
-  } else {
-    ({ text, digest } = await indexWithCache(cacheDir, documents));
-  }
-  const path = join(outDir, searchIndexPath().slice(1));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-  return digest;
+/** The documents of each shard, by shard number. */
+function shardGroups(documents: readonly SearchDocument[], storiesPerShard: number): SearchDocument[][] {
+  const count = shardCountFor(documents.length, storiesPerShard);
+  const groups = Array.from({ length: count }, (): SearchDocument[] => []);
+  for (const document of documents) groups[shardOf(document.id, count)]?.push(document);
+  return groups;
+}
+
+/** sha256 in hex. */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Below this many stories, starting a worker thread costs more than indexing on this one. */
 const MIN_FOR_WORKER = 2000;
 
 /**
- * The search worker's heap: its documents and the index grow with their text (measured at 100k articles:
- * 192 million characters of documents, a live heap of at most 1.6 GB while serialising), with room to
- * spare. Unbounded, V8 let the worker's garbage pile up towards the machine's default limit beside the
- * writing stages: the build's peak RSS at 100k was 6.8 GiB, 6.1 GiB with this limit (one run each).
+ * The search worker's heap for its largest shard: the documents and the index grow with their text
+ * (measured at 100k articles, before the index was sharded: 192 million characters of documents, a live
+ * heap of at most 1.6 GB while serialising), with room to spare. Unbounded, V8 let the worker's garbage
+ * pile up towards the machine's default limit beside the writing stages.
  */
-function searchWorkerHeapMiB(documents: readonly SearchDocument[], cachedIndexBytes: number): number {
-  let chars = 0;
-  for (const d of documents) chars += d.headline.length + d.headlines.length + d.standfirst.length + d.body.length;
-  // Updating the last index holds its file's text, its parsed form and the index loaded from it.
-  return Math.ceil(384 + (chars * 10 + cachedIndexBytes * CACHED_INDEX_HEAP_FACTOR) / 2 ** 20);
+async function searchWorkerHeapMiB(tasks: readonly ShardTask[]): Promise<number> {
+  let most = 0;
+  for (const task of tasks) {
+    let chars = 0;
+    for (const d of task.documents)
+      chars += d.headline.length + d.headlines.length + d.standfirst.length + d.body.length;
+    // Updating a shard holds its file's text, its parsed form and the index loaded from it.
+    const cached = task.update === null ? 0 : await fileBytes(task.update.file);
+    most = Math.max(most, chars * 10 + cached * CACHED_INDEX_HEAP_FACTOR);
+  }
+  return Math.ceil(384 + most / 2 ** 20);
 }
 
-/** Heap per byte of a cached index file while it is loaded and updated (see searchWorkerHeapMiB). */
+/** Heap per byte of a cached shard file while it is loaded and updated (see searchWorkerHeapMiB). */
 const CACHED_INDEX_HEAP_FACTOR = 8;
 
-function fileBytes(path: string): number {
+async function fileBytes(path: string): Promise<number> {
   try {
-    return statSync(path).size;
+    return (await stat(path)).size;
   } catch {
     return 0;
   }
 }
 
 export interface SearchIndexOptions {
-  /** From this many stories the index is built on a worker thread. */
+  /** From this many stories the shards are made on a worker thread (and kept in the cache). */
   readonly minForWorker?: number;
-  /** The worker's heap limit (default: searchWorkerHeapMiB of the documents). */
+  /** The worker's heap limit (default: searchWorkerHeapMiB of its largest shard). */
   readonly maxHeapMiB?: number;
   /**
-   * Folder for the last build's index (search-index-cache.ts), used from minForWorker stories; null (the
-   * default) indexes afresh.
+   * Folder for the last build's shards (search-index-cache.ts), used from minForWorker stories; null (the
+   * default) makes every shard afresh.
    */
   readonly cacheDir?: string | null;
+  /** At most this many stories per shard (default STORIES_PER_SHARD). */
+  readonly storiesPerShard?: number;
+}
+
+async function makeHere(tasks: readonly ShardTask[]): Promise<ShardResult[]> {
+  const results: ShardResult[] = [];
+  for (const task of tasks) results.push(await makeShard(task));
+  return results;
 }
 
 /**
- * Starts writing `data/search-index.json` and returns its digest when written. A large index is built on
- * a worker thread, so the build's other stages run while it indexes (it is the slowest stage, and one
- * core's work): only the documents cross to the worker, which writes the file itself. Should the worker
- * outgrow its heap limit, the index is built again on this thread: slower, never lost.
+ * Writes `data/search-index.json` and its shards (`data/search/`) for the site's stories and returns a
+ * digest of the index (its file names every shard by content). A large index is made on a worker thread,
+ * so the build's other stages run meanwhile (it is the slowest stage, and one core's work): only the
+ * documents cross to the worker, which writes the shards itself; and from the same size, with a cache,
+ * only the shards whose stories changed are made.
  */
 export function startSearchIndex(
   outDir: string,
   stories: readonly StorySummary[],
   articles: readonly Article[],
-  { minForWorker = MIN_FOR_WORKER, maxHeapMiB, cacheDir = null }: SearchIndexOptions = {},
+  {
+    minForWorker = MIN_FOR_WORKER,
+    maxHeapMiB,
+    cacheDir = null,
+    storiesPerShard = STORIES_PER_SHARD,
+  }: SearchIndexOptions = {},
 ): Promise<string> {
-  const documentsOf = () => {
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    return stories.map((s) => searchDocument(s, byId));
-  };
-  const documents = documentsOf();
-  // A small index takes under a second afresh: less than loading, updating and storing the last one.
-  if (stories.length < minForWorker) return writeIndexFile(outDir, documents);
-  const cachedBytes = cacheDir === null ? 0 : fileBytes(join(cacheDir, 'index.json'));
-  return runOnWorkers<SearchIndexTask, string>(
-    new URL('./search-index-worker.ts', import.meta.url),
-    [{ outDir, documents, cacheDir }],
-    {
-      threads: 1,
-      batchSize: 1,
-      maxHeapMiB: maxHeapMiB ?? searchWorkerHeapMiB(documents, cachedBytes),
-    },
-  ).then(
-    ([digest]) => digest ?? '',
-    () => writeIndexFile(outDir, documentsOf(), cacheDir),
-  );
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const documents = stories.map((s) => searchDocument(s, byId));
+  const onWorker = documents.length >= minForWorker;
+  return writeSearchIndex(outDir, documents, {
+    onWorker,
+    // A small index takes under a second afresh: less than loading, updating and storing the last one.
+    cacheFolder: onWorker ? cacheDir : null,
+    storiesPerShard,
+    ...(maxHeapMiB === undefined ? {} : { maxHeapMiB }),
+  });
+}
+
+export interface WriteSearchIndexOptions {
+  /** Make the shards on a worker thread; should it outgrow its heap limit, they are made on this one. */
+  readonly onWorker: boolean;
+  /** The last build's shards (search-index-cache.ts); null makes every shard afresh. */
+  readonly cacheFolder: string | null;
+  readonly storiesPerShard: number;
+  readonly maxHeapMiB?: number;
+}
+
+/** Writes the index of `documents` (see startSearchIndex) and returns its digest. */
+export async function writeSearchIndex(
+  outDir: string,
+  documents: readonly SearchDocument[],
+  { onWorker, cacheFolder, storiesPerShard, maxHeapMiB }: WriteSearchIndexOptions,
+): Promise<string> {
+  const groups = shardGroups(documents, storiesPerShard);
+  const outFolder = join(outDir, searchShardPath('').slice(1));
+  await mkdir(outFolder, { recursive: true });
+  const hashes = new Map(cacheFolder === null ? [] : documents.map((d) => [d.id, documentHash(d)]));
+  const previous = cacheFolder === null ? [] : await readShardStates(cacheFolder, groups.length);
+
+  const results: (ShardResult | null)[] = groups.map(() => null);
+  const tasks: ShardTask[] = [];
+  for (const [shard, shardDocuments] of groups.entries()) {
+    if (shardDocuments.length === 0) continue;
+    const last = previous[shard];
+    const task =
+      cacheFolder === null
+        ? { shard, documents: shardDocuments, update: null, outFolder, cacheFolder }
+        : await planShard(shard, shardDocuments, hashes, last, { outFolder, cacheFolder });
+    if (task !== null) {
+      tasks.push(task);
+      continue;
+    }
+    // Unchanged since the last build: its file stays (or comes back from the cache).
+    if (last == null || cacheFolder === null) throw new Error(`search shard ${shard} is neither kept nor made`);
+    const path = join(outFolder, last.name);
+    if ((await fileBytes(path)) === 0) await copyFile(join(cacheFolder, last.name), path);
+    results[shard] = { name: last.name, documentCount: shardDocuments.length, nextId: last.nextId };
+  }
+  const made = onWorker
+    ? await runOnWorkers<ShardTask, ShardResult>(new URL('./search-index-worker.ts', import.meta.url), tasks, {
+        threads: 1,
+        batchSize: 1,
+        maxHeapMiB: maxHeapMiB ?? (await searchWorkerHeapMiB(tasks)),
+      }).catch(() => makeHere(tasks))
+    : await makeHere(tasks);
+  tasks.forEach((task, i) => (results[task.shard] = made[i] ?? null));
+
+  const names = results.flatMap((r) => (r === null ? [] : [r.name]));
+  const index: SearchIndexFile = { schemaVersion: SCHEMA_VERSION, documentCount: documents.length, shards: names };
+  const text = JSON.stringify(index);
+  await writeFile(join(outDir, searchIndexPath().slice(1)), text);
+  // The last build's shards that this index no longer names.
+  const current = new Set(names);
+  for (const name of await readdir(outFolder)) {
+    if (!current.has(name)) await rm(join(outFolder, name), { force: true });
+  }
+  if (cacheFolder !== null) {
+    const states = results.map((r, shard): ShardState | null =>
+      r === null
+        ? null
+        : {
+            name: r.name,
+            nextId: r.nextId,
+            documents: Object.fromEntries((groups[shard] ?? []).map((d) => [d.id, hashes.get(d.id) ?? ''])),
+          },
+    );
+    await saveShardStates(cacheFolder, groups.length, states);
+  }
+  return digestOf(text);
 }

@@ -1,0 +1,109 @@
+/**
+ * One shard of the search index (src/shared/search-shards.ts): which shard a story belongs to, and making
+ * a shard's file — afresh from its documents, or from the last build's shard with changed stories
+ * discarded and added. Runs on the search worker for large sites, on the build's thread for small ones.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
+import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../shared/search-options.ts';
+import { SHARD_ID_SPAN } from '../../shared/search-shards.ts';
+
+/**
+ * Stories per shard, at most: a rebuild that changes one story loads, updates and writes one shard of
+ * this size (about 8 MB of index at 100k articles) instead of the whole index.
+ */
+export const STORIES_PER_SHARD = 2000;
+
+/** Shards for `stories`: a power of two, so a growing site changes its shard count (and reindexes) rarely. */
+export function shardCountFor(stories: number, perShard = STORIES_PER_SHARD): number {
+  let count = 1;
+  while (count * perShard < stories) count *= 2;
+  return count;
+}
+
+/** The shard of a story, by a hash of its id (FNV-1a): the same from one build to the next. */
+export function shardOf(id: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
+export interface ShardTask {
+  readonly shard: number;
+  /** Every document of the shard when made afresh; when updating, the new and changed ones. */
+  readonly documents: readonly SearchDocument[];
+  /** The last build's file of this shard and the stories to discard from it; null makes the shard afresh. */
+  readonly update: { readonly file: string; readonly discard: readonly string[] } | null;
+  /** Where the shard's file is written (the site's `data/search`), and kept for the next build. */
+  readonly outFolder: string;
+  readonly cacheFolder: string | null;
+}
+
+export interface ShardResult {
+  /** `<shard>-<digest>.json`: a new content, a new name. */
+  readonly name: string;
+  readonly documentCount: number;
+  /** MiniSearch's next internal id: the shard's range must not run out. */
+  readonly nextId: number;
+}
+
+/** An index whose internal ids start at the shard's own range. */
+function emptyShard(shard: number): MiniSearch<SearchDocument> {
+  const empty = new MiniSearch<SearchDocument>(INDEX_OPTIONS).toJSON();
+  return MiniSearch.loadJS<SearchDocument>({ ...empty, nextId: shard * SHARD_ID_SPAN }, INDEX_OPTIONS);
+}
+
+export function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    documentCount: index.documentCount,
+    // MiniSearch's serialisation is a plain JSON object; the file schema only checks it is one.
+    index: index.toJSON() as unknown as Record<string, unknown>,
+  };
+}
+
+/** A shard made afresh, in memory (the app's test fixtures; the build writes through makeShard). */
+export function freshShard(shard: number, documents: readonly SearchDocument[]): SearchShardFile {
+  const index = emptyShard(shard);
+  index.addAll(documents);
+  return shardFileOf(index);
+}
+
+/** `<shard>-<digest>.json`: a shard's file is named by its number and content. */
+export function shardName(shard: number, text: string): string {
+  return `${shard}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
+}
+
+/** Written beside and renamed over: a reader sees the old file or the new one, never half of one. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** Makes the shard's file, writes it to the site and the cache, and names it by its content. */
+export async function makeShard(task: ShardTask): Promise<ShardResult> {
+  let index: MiniSearch<SearchDocument>;
+  if (task.update === null) {
+    index = emptyShard(task.shard);
+    index.addAll(task.documents);
+  } else {
+    const file = JSON.parse(await readFile(task.update.file, 'utf8')) as SearchShardFile;
+    index = MiniSearch.loadJS<SearchDocument>(file.index as unknown as AsPlainObject, INDEX_OPTIONS);
+    for (const id of task.update.discard) index.discard(id);
+    index.addAll(task.documents);
+    // Discarded documents leave references in the index until vacuumed: the file holds none.
+    await index.vacuum();
+  }
+  const file = shardFileOf(index);
+  const text = JSON.stringify(file);
+  const name = shardName(task.shard, text);
+  for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
+    await mkdir(folder, { recursive: true });
+    await writeAtomically(join(folder, name), text);
+  }
+  return { name, documentCount: file.documentCount, nextId: (file.index as unknown as AsPlainObject).nextId };
+}
