@@ -99,6 +99,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const searchIndex = clock.background('search index', () =>
     startSearchIndex(outDir, corpus.stories, articles, {
       cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
+      articleKeys: keyOf,
     }),
   );
   const dataDigest = await clock.time('write data', () =>

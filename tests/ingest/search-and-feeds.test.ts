@@ -112,6 +112,28 @@ describe('the search index', () => {
     expect(index.has(kept[0]?.id)).toBe(true);
   }, 60_000);
 
+  it('with article keys, makes again only the documents of stories whose copies changed key', async () => {
+    const elsewhere = join(work, 'keyed-out');
+    const cacheDir = join(work, 'keyed-cache');
+    const keys = new Map(result.articles.map((a) => [a.id, `key-${a.id}`]));
+    const options = { minForWorker: 0, cacheDir, storiesPerShard: 2, articleKeys: keys };
+    await startSearchIndex(elsewhere, result.stories, result.articles, options);
+    const before = await readSearchIndexFile(elsewhere);
+    const krakow = result.articles.find((a) => a.sourceFile === 'krakow.txt');
+    const edited = result.articles.map((a) => (a === krakow ? { ...a, headline: 'Zanzibar ferry timetable' } : a));
+    const found = async () => (await loadBuiltIndex(elsewhere)).search('zanzibar', QUERY_OPTIONS).length;
+    // The key stands for the article's text: with the same key, its story is not indexed again.
+    await startSearchIndex(elsewhere, result.stories, edited, options);
+    expect((await readSearchIndexFile(elsewhere)).shards).toEqual(before.shards);
+    expect(await found()).toBe(0);
+    // A new key: that story's shard, and only it, is made again.
+    const rekeyed = new Map([...keys, [krakow?.id ?? '', 'key-edited']]);
+    await startSearchIndex(elsewhere, result.stories, edited, { ...options, articleKeys: rekeyed });
+    const after = await readSearchIndexFile(elsewhere);
+    expect(after.shards.filter((name) => !before.shards.includes(name))).toHaveLength(1);
+    expect(await found()).toBe(1);
+  }, 60_000);
+
   it('is still written, on this thread, when the worker outgrows its heap limit', async () => {
     const built = await builtFiles(out);
     const elsewhere = join(work, 'starved-worker-out');

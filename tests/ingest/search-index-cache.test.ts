@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourcesOf } from '../../src/ingest/emit/search-index-cache.ts';
 import { shardCountFor, shardOf } from '../../src/ingest/emit/search-shard.ts';
 import { writeSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
@@ -87,7 +88,7 @@ describe('the sharded search index', () => {
   let out: string;
   let cache: string;
   const write = (documents: readonly SearchDocument[], perShard = PER_SHARD) =>
-    writeSearchIndex(out, documents, { onWorker: false, cacheFolder: cache, storiesPerShard: perShard });
+    writeSearchIndex(out, sourcesOf(documents), { onWorker: false, cacheFolder: cache, storiesPerShard: perShard });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'broadsheet-search-cache-'));
     out = join(work, 'out');

@@ -5,7 +5,7 @@
  * related lists are hashed as the files hold them. What every file depends on — the code that makes them,
  * the site's URL — goes into the manifest's input version instead (`emitVersion`).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { packageVersion } from '../package-version.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { listedStory } from './listed-story.ts';
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('base64');
+const sha1 = (text: string) => hash('sha1', text, 'base64');
 
 /** Hashes every TypeScript file under `folder` with its name there, in name order. */
 function hashSources(hash: Hash, folder: string): void {

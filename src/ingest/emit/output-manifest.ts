@@ -12,22 +12,30 @@
  * at 100k articles is most of the time the writing stages take. Those keys hold only under one version of
  * the code that makes the files (`inputVersion`); a build with another forgets them.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
+/**
+ * The record, as parallel arrays: at 100k articles it names 275k files, and arrays parse and build their
+ * maps in a third of the time objects keyed by name took (1.1 s).
+ */
 interface Record {
+  readonly format: typeof RECORD_FORMAT;
   readonly folder: string;
   readonly identity: string;
-  readonly digests: { [path: string]: string };
-  readonly inputVersion?: string;
+  readonly inputVersion: string;
+  readonly names: readonly string[];
+  readonly digests: readonly string[];
   /** What each file was made from, for files recorded with a key of their inputs. */
-  readonly inputs?: { [path: string]: string };
+  readonly inputs: readonly (string | null)[];
 }
+
+const RECORD_FORMAT = 2;
 
 /** The digest the manifest keeps of a file's content. */
 export function contentDigest(data: string | Uint8Array): string {
-  return createHash('sha1').update(data).digest('base64');
+  return hash('sha1', data, 'base64');
 }
 
 function identityOf(folder: string): string {
@@ -117,13 +125,16 @@ export class OutputManifest {
         }
       }
     }
+    const names = [...this.current.keys()];
     const record: Record = {
+      format: RECORD_FORMAT,
       folder: this.outDir,
       identity: identityOf(this.outDir),
-      digests: Object.fromEntries(this.current),
       inputVersion: this.inputVersion,
+      names,
+      digests: [...this.current.values()],
       // A key is kept only for a file this build recorded (one it failed to make has none).
-      inputs: Object.fromEntries([...this.currentInputs].filter(([name]) => this.current.has(name))),
+      inputs: names.map((name) => this.currentInputs.get(name) ?? null),
     };
     mkdirSync(dirname(this.recordPath), { recursive: true });
     const temporary = `${this.recordPath}.${process.pid}.tmp`;
@@ -133,6 +144,10 @@ export class OutputManifest {
   }
 
   private nameOf(path: string): string {
+    // Writers pass paths joined onto the output folder: slicing is the common case (path.relative cost
+    // 0.6 s for 275k files).
+    const prefix = this.outDir + sep;
+    if (sep === '/' && path.startsWith(prefix) && !path.includes('/.')) return path.slice(prefix.length);
     return relative(this.outDir, path).split(sep).join('/');
   }
 
@@ -141,15 +156,25 @@ export class OutputManifest {
    * otherwise (and no input keys when the code that made the files has changed).
    */
   private load(): [Map<string, string>, Map<string, string>] {
+    const digests = new Map<string, string>();
+    const inputs = new Map<string, string>();
     try {
-      const record = JSON.parse(readFileSync(this.recordPath, 'utf8')) as Record;
+      const record = JSON.parse(readFileSync(this.recordPath, 'utf8')) as Partial<Record>;
       const identity = identityOf(this.outDir);
-      if (record.folder !== this.outDir || identity === '' || record.identity !== identity)
-        return [new Map(), new Map()];
-      const inputs = record.inputVersion === this.inputVersion ? Object.entries(record.inputs ?? {}) : [];
-      return [new Map(Object.entries(record.digests)), new Map(inputs)];
+      if (record.format !== RECORD_FORMAT || record.folder !== this.outDir) return [digests, inputs];
+      if (identity === '' || record.identity !== identity) return [digests, inputs];
+      const { names = [], digests: contents = [], inputs: keys = [] } = record;
+      const sameCode = record.inputVersion === this.inputVersion;
+      names.forEach((name, i) => {
+        const digest = contents[i];
+        if (digest === undefined) return;
+        digests.set(name, digest);
+        const key = keys[i];
+        if (sameCode && typeof key === 'string') inputs.set(name, key);
+      });
     } catch {
-      return [new Map(), new Map()];
+      // No record, or not one this code can read: everything is written.
     }
+    return [digests, inputs];
   }
 }

@@ -9,7 +9,7 @@
  * shard count is ignored, and a shard whose file is gone is made afresh. The state is written after the
  * shard files it names and old files are removed after it, so a stopped build leaves a usable cache.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,8 +29,15 @@ const STATE_FILE = 'state.json';
 export interface ShardState {
   readonly name: string;
   readonly nextId: number;
-  /** Each story's document hash, by story id. */
+  /** A hash of what each story's document is made from, by story id. */
   readonly documents: Readonly<Record<string, string>>;
+}
+
+/** A story to index: its id, a hash of what its document is made from, and the document, made on demand. */
+export interface SearchSource {
+  readonly id: string;
+  readonly hash: string;
+  readonly document: () => SearchDocument;
 }
 
 interface CacheState {
@@ -46,8 +53,11 @@ export function searchIndexVersion(): string {
   for (const source of [
     '../../shared/search-options.ts',
     '../../shared/search-shards.ts',
+    '../../shared/outlet-label.ts',
     './search-shard.ts',
     './search-index-cache.ts',
+    './write-search-index.ts',
+    './share/html-text.ts',
   ]) {
     hash.update(readFileSync(new URL(source, import.meta.url), 'utf8'));
   }
@@ -55,7 +65,12 @@ export function searchIndexVersion(): string {
 }
 
 export function documentHash(document: SearchDocument): string {
-  return createHash('sha1').update(JSON.stringify(document)).digest('base64');
+  return hash('sha1', JSON.stringify(document), 'base64');
+}
+
+/** Sources of prepared documents, each hashed whole. */
+export function sourcesOf(documents: readonly SearchDocument[]): SearchSource[] {
+  return documents.map((document) => ({ id: document.id, hash: documentHash(document), document: () => document }));
 }
 
 /** The last build's shards, by shard number, when the cache holds a state of this version and shard count. */
@@ -99,22 +114,22 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function planShard(
   shard: number,
-  documents: readonly SearchDocument[],
-  hashes: ReadonlyMap<string, string>,
+  sources: readonly SearchSource[],
   previous: ShardState | null | undefined,
   folders: { readonly outFolder: string; readonly cacheFolder: string },
 ): Promise<ShardTask | null> {
-  const fresh: ShardTask = { shard, documents, update: null, ...folders };
-  if (previous == null) return fresh;
+  const fresh = (): ShardTask => ({ shard, documents: sources.map((s) => s.document()), update: null, ...folders });
+  if (previous == null) return fresh();
   const cachedFile = join(folders.cacheFolder, previous.name);
-  if (!(await exists(cachedFile))) return fresh;
+  if (!(await exists(cachedFile))) return fresh();
   const before = previous.documents;
-  const changed = documents.filter((d) => before[d.id] !== hashes.get(d.id));
+  const hashes = new Map(sources.map((s) => [s.id, s.hash]));
+  const changed = sources.filter((s) => before[s.id] !== s.hash);
   const discard = Object.keys(before).filter((id) => hashes.get(id) !== before[id]);
   if (changed.length === 0 && discard.length === 0) return null;
-  const tooMany = changed.length + discard.length > documents.length * MAX_CHANGED_SHARE;
+  const tooMany = changed.length + discard.length > sources.length * MAX_CHANGED_SHARE;
   // The shard's internal ids must stay in its range: a shard updated that often is made afresh.
   const outOfIds = previous.nextId + changed.length >= (shard + 1) * SHARD_ID_SPAN;
-  if (tooMany || outOfIds) return fresh;
-  return { shard, documents: changed, update: { file: cachedFile, discard }, ...folders };
+  if (tooMany || outOfIds) return fresh();
+  return { shard, documents: changed.map((s) => s.document()), update: { file: cachedFile, discard }, ...folders };
 }

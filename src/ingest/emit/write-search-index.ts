@@ -2,7 +2,7 @@
  * Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts), in
  * shards (src/shared/search-shards.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Article, type StorySummary } from '../../shared/article-schema.ts';
@@ -12,7 +12,14 @@ import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
 import { bodyText } from '../extract/extract-article.ts';
 import { runOnWorkers } from '../worker-pool.ts';
-import { documentHash, planShard, readShardStates, saveShardStates, type ShardState } from './search-index-cache.ts';
+import {
+  documentHash,
+  planShard,
+  readShardStates,
+  saveShardStates,
+  type SearchSource,
+  type ShardState,
+} from './search-index-cache.ts';
 import {
   freshShard,
   makeShard,
@@ -75,12 +82,27 @@ export function searchIndexFiles(
   };
 }
 
-/** The documents of each shard, by shard number. */
-function shardGroups(documents: readonly SearchDocument[], storiesPerShard: number): SearchDocument[][] {
-  const count = shardCountFor(documents.length, storiesPerShard);
-  const groups = Array.from({ length: count }, (): SearchDocument[] => []);
-  for (const document of documents) groups[shardOf(document.id, count)]?.push(document);
+/** The stories of each shard, by shard number. */
+function shardGroups<T extends { readonly id: string }>(stories: readonly T[], storiesPerShard: number): T[][] {
+  const count = shardCountFor(stories.length, storiesPerShard);
+  const groups = Array.from({ length: count }, (): T[] => []);
+  for (const story of stories) groups[shardOf(story.id, count)]?.push(story);
   return groups;
+}
+
+/**
+ * A hash of what a story's search document is made from — the story as listed and its copies' extraction
+ * keys (their text) — so a rebuild need not make the documents of unchanged stories to know they are
+ * unchanged; undefined when a copy has no key.
+ */
+function storyInputHash(story: StorySummary, articleKeys: ReadonlyMap<string, string>): string | undefined {
+  const parts = [JSON.stringify(story)];
+  for (const member of story.members) {
+    const key = articleKeys.get(member.id);
+    if (key === undefined) return undefined;
+    parts.push(key);
+  }
+  return hash('sha1', parts.join('\0'), 'base64');
 }
 
 /** sha256 in hex. */
@@ -133,6 +155,8 @@ export interface SearchIndexOptions {
   readonly cacheDir?: string | null;
   /** At most this many stories per shard (default STORIES_PER_SHARD). */
   readonly storiesPerShard?: number;
+  /** Each article's extraction key by id: with the cache, unchanged stories' documents are not made. */
+  readonly articleKeys?: ReadonlyMap<string, string>;
 }
 
 async function makeHere(tasks: readonly ShardTask[]): Promise<ShardResult[]> {
@@ -157,15 +181,23 @@ export function startSearchIndex(
     maxHeapMiB,
     cacheDir = null,
     storiesPerShard = STORIES_PER_SHARD,
+    articleKeys,
   }: SearchIndexOptions = {},
 ): Promise<string> {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const documents = stories.map((s) => searchDocument(s, byId));
-  const onWorker = documents.length >= minForWorker;
-  return writeSearchIndex(outDir, documents, {
+  const onWorker = stories.length >= minForWorker;
+  // A small index takes under a second afresh: less than loading, updating and storing the last one.
+  const cacheFolder = onWorker ? cacheDir : null;
+  const sources = stories.map((story): SearchSource => {
+    let made: SearchDocument | undefined;
+    const document = () => (made ??= searchDocument(story, byId));
+    if (cacheFolder === null) return { id: story.id, hash: '', document };
+    const hash = articleKeys === undefined ? undefined : storyInputHash(story, articleKeys);
+    return { id: story.id, hash: hash ?? documentHash(document()), document };
+  });
+  return writeSearchIndex(outDir, sources, {
     onWorker,
-    // A small index takes under a second afresh: less than loading, updating and storing the last one.
-    cacheFolder: onWorker ? cacheDir : null,
+    cacheFolder,
     storiesPerShard,
     ...(maxHeapMiB === undefined ? {} : { maxHeapMiB }),
   });
@@ -180,27 +212,26 @@ export interface WriteSearchIndexOptions {
   readonly maxHeapMiB?: number;
 }
 
-/** Writes the index of `documents` (see startSearchIndex) and returns its digest. */
+/** Writes the index of `sources`' documents (see startSearchIndex) and returns its digest. */
 export async function writeSearchIndex(
   outDir: string,
-  documents: readonly SearchDocument[],
+  sources: readonly SearchSource[],
   { onWorker, cacheFolder, storiesPerShard, maxHeapMiB }: WriteSearchIndexOptions,
 ): Promise<string> {
-  const groups = shardGroups(documents, storiesPerShard);
+  const groups = shardGroups(sources, storiesPerShard);
   const outFolder = join(outDir, searchShardPath('').slice(1));
   await mkdir(outFolder, { recursive: true });
-  const hashes = new Map(cacheFolder === null ? [] : documents.map((d) => [d.id, documentHash(d)]));
   const previous = cacheFolder === null ? [] : await readShardStates(cacheFolder, groups.length);
 
   const results: (ShardResult | null)[] = groups.map(() => null);
   const tasks: ShardTask[] = [];
-  for (const [shard, shardDocuments] of groups.entries()) {
-    if (shardDocuments.length === 0) continue;
+  for (const [shard, shardSources] of groups.entries()) {
+    if (shardSources.length === 0) continue;
     const last = previous[shard];
     const task =
       cacheFolder === null
-        ? { shard, documents: shardDocuments, update: null, outFolder, cacheFolder }
-        : await planShard(shard, shardDocuments, hashes, last, { outFolder, cacheFolder });
+        ? { shard, documents: shardSources.map((s) => s.document()), update: null, outFolder, cacheFolder }
+        : await planShard(shard, shardSources, last, { outFolder, cacheFolder });
     if (task !== null) {
       tasks.push(task);
       continue;
@@ -209,7 +240,7 @@ export async function writeSearchIndex(
     if (last == null || cacheFolder === null) throw new Error(`search shard ${shard} is neither kept nor made`);
     const path = join(outFolder, last.name);
     if ((await fileBytes(path)) === 0) await copyFile(join(cacheFolder, last.name), path);
-    results[shard] = { name: last.name, documentCount: shardDocuments.length, nextId: last.nextId };
+    results[shard] = { name: last.name, documentCount: shardSources.length, nextId: last.nextId };
   }
   const made = onWorker
     ? await runOnWorkers<ShardTask, ShardResult>(new URL('./search-index-worker.ts', import.meta.url), tasks, {
@@ -221,7 +252,7 @@ export async function writeSearchIndex(
   tasks.forEach((task, i) => (results[task.shard] = made[i] ?? null));
 
   const names = results.flatMap((r) => (r === null ? [] : [r.name]));
-  const index: SearchIndexFile = { schemaVersion: SCHEMA_VERSION, documentCount: documents.length, shards: names };
+  const index: SearchIndexFile = { schemaVersion: SCHEMA_VERSION, documentCount: sources.length, shards: names };
   const text = JSON.stringify(index);
   await writeFile(join(outDir, searchIndexPath().slice(1)), text);
   // The last build's shards that this index no longer names.
@@ -236,7 +267,7 @@ export async function writeSearchIndex(
         : {
             name: r.name,
             nextId: r.nextId,
-            documents: Object.fromEntries((groups[shard] ?? []).map((d) => [d.id, hashes.get(d.id) ?? ''])),
+            documents: Object.fromEntries((groups[shard] ?? []).map((s) => [s.id, s.hash])),
           },
     );
     await saveShardStates(cacheFolder, groups.length, states);

@@ -32,7 +32,12 @@ export function jsonForScript(value: unknown): string {
 
 /** Shortens text to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
 export function clipText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Flattening is local, so a long text's first characters come from a prefix of it: a whole article body
+  // is flattened only when its prefix turns out too short (at 100k articles, flattening whole bodies for
+  // the search leads alone took 1.4 s).
+  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  let flat = head.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max && head.length < text.length) flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   let room = flat.slice(0, max - 1);
   // Never split a surrogate pair (an emoji or a rare CJK character) in two.
