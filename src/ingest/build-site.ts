@@ -22,6 +22,7 @@ import { extractInputsInParallel } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpusInParallel } from './relate/relate-corpus.ts';
+import { TokenCache } from './relate/token-cache.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
 import type { BuildProgress } from './build-progress.ts';
 
@@ -83,7 +84,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
-  const corpus = await relateCorpusInParallel(articles, { clock });
+  // With the cache, tokenised chunks of unchanged articles are read back rather than tokenised again.
+  const articleKeys = articles.flatMap((a) => keyOf.get(a.id) ?? []);
+  const tokenCache =
+    cacheRoot === null || articleKeys.length !== articles.length
+      ? undefined
+      : { store: new TokenCache(join(cacheRoot, 'tokens')), keys: articleKeys };
+  const corpus = await relateCorpusInParallel(articles, tokenCache === undefined ? { clock } : { clock, tokenCache });
   // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
   // from the same inputs (article, story, related list) are not even made again.
   const manifest =

@@ -40,6 +40,8 @@ export function emitVersion(siteUrl: string): string {
 export class OutputInputs {
   private readonly storyKeys = new Map<string, string>();
   private readonly entryKeys = new Map<string, string | undefined>();
+  /** Copies of a story share one related list (relate-corpus.ts): each list is serialised once. */
+  private readonly relatedKeys = new WeakMap<object, string>();
 
   /** `articleKeys`: each article's extraction key by id (an article without one gets no keys). */
   constructor(
@@ -59,7 +61,13 @@ export class OutputInputs {
         storyKey = sha1(JSON.stringify(listedStory(story)));
         this.storyKeys.set(story.id, storyKey);
       }
-      key = sha1(`${own}\0${storyKey}\0${JSON.stringify(this.corpus.relatedOf.get(article.id) ?? [])}`);
+      const related = this.corpus.relatedOf.get(article.id) ?? [];
+      let relatedKey = this.relatedKeys.get(related);
+      if (relatedKey === undefined) {
+        relatedKey = sha1(JSON.stringify(related));
+        this.relatedKeys.set(related, relatedKey);
+      }
+      key = sha1(`${own}\0${storyKey}\0${relatedKey}`);
     }
     this.entryKeys.set(article.id, key);
     return key;

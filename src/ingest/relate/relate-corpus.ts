@@ -9,7 +9,7 @@ import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
 import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
 import { MIN_FOR_RELATE_WORKERS, startRelateWorkers } from './relate-worker-pool.ts';
-import { tokeniseCorpus, tokeniseInParallel, type TextInput } from './tokenise-corpus.ts';
+import { tokeniseCorpus, tokeniseInParallel, type ChunkCache, type TextInput } from './tokenise-corpus.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -150,6 +150,8 @@ export interface RelateOptions {
    * found for itself, copies of one other story included (the command line's `related`).
    */
   readonly onePerStory?: boolean;
+  /** Tokenised chunks kept between builds (token-cache.ts), with each article's extraction key. */
+  readonly tokenCache?: ChunkCache;
 }
 
 /** On this thread: for small corpora and tests. */
@@ -176,7 +178,7 @@ export function relateCorpus(
  */
 export async function relateCorpusInParallel(
   articles: readonly Article[],
-  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true }: RelateOptions = {},
+  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true, tokenCache }: RelateOptions = {},
 ): Promise<RelatedCorpus> {
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
@@ -184,7 +186,9 @@ export async function relateCorpusInParallel(
   const pool = threads > 1 && articles.length >= MIN_FOR_RELATE_WORKERS ? startRelateWorkers(threads) : undefined;
   const workers = pool === undefined ? {} : { pool };
   try {
-    const tokens = await time('tokenise', () => tokeniseInParallel(textsOf(articles), workers));
+    const tokens = await time('tokenise', () =>
+      tokeniseInParallel(textsOf(articles), tokenCache === undefined ? workers : { ...workers, cache: tokenCache }),
+    );
     const times = publicationTimes(articles.map((a) => a.published));
     const grouped = summariseGroups(
       articles,

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import type { WorkerPool } from '../worker-pool.ts';
 import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
 import { contentTerm } from './terms.ts';
+import { contentRanges, type TokenCache } from './token-cache.ts';
 import { allocate, grownTo } from './typed-arrays.ts';
 import { WordTable } from './word-table.ts';
 
@@ -282,7 +283,16 @@ export function tokeniseCorpus(docs: readonly TextInput[]): TokenisedCorpus {
 /** Articles per chunk: small enough to spread evenly, large enough that chunk vocabularies repeat little. */
 const CHUNK = 2500;
 
-/** The same corpus as tokeniseCorpus, tokenised on worker threads when it is large. */
+/** Chunks kept between builds, and each article's extraction key (in corpus order) to find them by. */
+export interface ChunkCache {
+  readonly store: TokenCache;
+  readonly keys: readonly string[];
+}
+
+/**
+ * The same corpus as tokeniseCorpus, tokenised on worker threads when it is large. With a cache, chunks
+ * are cut by the articles' keys (token-cache.ts) and only those it does not hold are tokenised.
+ */
 export async function tokeniseInParallel(
   docs: readonly TextInput[],
   {
@@ -290,11 +300,19 @@ export async function tokeniseInParallel(
     minForWorkers = MIN_FOR_RELATE_WORKERS,
     chunk = CHUNK,
     pool,
-  }: { threads?: number; minForWorkers?: number; chunk?: number; pool?: WorkerPool } = {},
+    cache,
+  }: { threads?: number; minForWorkers?: number; chunk?: number; pool?: WorkerPool; cache?: ChunkCache } = {},
 ): Promise<TokenisedCorpus> {
   if (threads <= 1 || docs.length < minForWorkers) return tokeniseCorpus(docs);
+  if (cache !== undefined && cache.keys.length !== docs.length) throw new Error('one cache key per article is needed');
   const ranges: { from: number; to: number }[] = [];
-  for (let from = 0; from < docs.length; from += chunk) ranges.push({ from, to: Math.min(docs.length, from + chunk) });
+  if (cache !== undefined) ranges.push(...contentRanges(cache.keys, chunk));
+  else
+    for (let from = 0; from < docs.length; from += chunk)
+      ranges.push({ from, to: Math.min(docs.length, from + chunk) });
+  const chunkKeys = ranges.map(({ from, to }) => cache?.store.keyOf(cache.keys.slice(from, to)) ?? '');
+  const kept = ranges.map((_, i) => (cache === undefined ? undefined : cache.store.load(chunkKeys[i] ?? '')));
+  const missing = ranges.filter((_, i) => kept[i] === undefined);
   // A chunk's texts are read as it is sent (a caller's text may be made on reading it), and only the two
   // strings cross to the worker, not whatever else the caller's objects hold.
   const prepare = ({ from, to }: { from: number; to: number }): RelateTask => ({
@@ -302,7 +320,16 @@ export async function tokeniseInParallel(
     docs: docs.slice(from, to).map(({ headline, text }) => ({ headline, text })),
   });
   return onRelateWorkers(pool, threads, async (workers) => {
-    const chunks = await workers.run<{ from: number; to: number }, TokenisedChunk>(ranges, { batchSize: 1, prepare });
+    const made = await workers.run<{ from: number; to: number }, TokenisedChunk>(missing, { batchSize: 1, prepare });
+    let next = 0;
+    const chunks = kept.map((chunk, i) => {
+      if (chunk !== undefined) return chunk;
+      const fresh = made[next++];
+      if (fresh === undefined) throw new Error('a chunk was neither kept nor tokenised');
+      cache?.store.save(chunkKeys[i] ?? '', fresh);
+      return fresh;
+    });
+    cache?.store.prune();
     const merged = mergeVocabularies(chunks);
     const task: RelateTask = { kind: 'renumber', parts: chunks.map((c) => c.bags), globals: merged.globals };
     const [flat] = await workers.run<RelateTask, FlatBags>([task], { batchSize: 1 });
