@@ -61,7 +61,8 @@ export const QUERY_OPTIONS: SearchOptions = {
 };
 
 /**
- * `data/search-index.json`: the shards that hold the index (`data/search/<name>`, see search-shards.ts),
+ * `data/search-index.json`: the shards that hold the index (`data/search/<name>`; the app joins them, see
+ * src/app/search/join-shards.ts),
  * with a version the app checks.
  */
 export const SearchIndexFileSchema = v.object({

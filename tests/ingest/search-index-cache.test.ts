@@ -11,7 +11,6 @@ import { sourcesOf } from '../../src/ingest/emit/search-index-cache.ts';
 import { shardCountFor, shardOf } from '../../src/ingest/emit/search-shard.ts';
 import { writeSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
-import { SHARD_ID_SPAN } from '../../src/shared/search-shards.ts';
 import { loadBuiltIndex, readSearchIndexFile, readShard } from './built-search-index.ts';
 
 function doc(id: string, headline: string, body: string): SearchDocument {
@@ -105,15 +104,14 @@ describe('the sharded search index', () => {
     expect(used.size).toBeGreaterThan(3);
   });
 
-  it('answers, joined, as one index of every story, with each shard in its own range of ids', async () => {
+  it('answers, joined, as one index of every story, each shard numbering its stories from 0', async () => {
     await write(first);
     const file = await readSearchIndexFile(out);
     expect(file.documentCount).toBe(first.length);
     expect(file.shards.length).toBeGreaterThan(3);
     for (const name of file.shards) {
-      const shard = Number(name.split('-')[0]);
-      const ids = Object.keys(((await readShard(out, name)).index as { documentIds: object }).documentIds).map(Number);
-      for (const id of ids) expect(Math.floor(id / SHARD_ID_SPAN)).toBe(shard);
+      const shard = (await readShard(out, name)).index as { documentIds: object; documentCount: number };
+      expect(Object.keys(shard.documentIds).map(Number)).toEqual([...Array(shard.documentCount).keys()]);
     }
     await expectSameAnswers(out, first);
   });
@@ -140,15 +138,18 @@ describe('the sharded search index', () => {
     expect((await readdir(cache)).sort()).toEqual([...after.shards, 'state.json'].sort());
   });
 
-  it('updates a shard with few changes rather than making it afresh', async () => {
-    // One shard of eleven stories: one changed story is under half of it.
-    await write(first, 100);
+  it('updates a shard with few changes rather than making it afresh, and joins it with the others', async () => {
+    // Two shards of five or six stories: one changed story is under half of its shard.
+    await write(first, 6);
+    const before = await readSearchIndexFile(out);
     const changed = [...first.slice(0, 2), doc('storm', 'Storm reopens ports', 'The ports reopened.'), ...unchanged];
-    await write(changed, 100);
-    const [name] = (await readSearchIndexFile(out)).shards;
-    const index = (await readShard(out, name ?? '')).index as { nextId: number };
-    // Its ids carry on from the last build's eleven.
-    expect(index.nextId).toBe(12);
+    await write(changed, 6);
+    const after = await readSearchIndexFile(out);
+    const [updated, ...others] = after.shards.filter((name) => !before.shards.includes(name));
+    expect(others).toEqual([]);
+    const shard = (await readShard(out, updated ?? '')).index as { nextId: number; documentCount: number };
+    // Its ids carry on from the last build's: the discarded story's number is not reused.
+    expect(shard.nextId).toBe(shard.documentCount + 1);
     await expectSameAnswers(out, changed);
   });
 

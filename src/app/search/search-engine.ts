@@ -2,7 +2,8 @@
  * The search index in the browser, loaded on first use (this module and MiniSearch are their own chunk,
  * never part of the first page load). Results are stories, best first.
  */
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import {
   INDEX_OPTIONS,
@@ -11,10 +12,10 @@ import {
   SearchShardFileSchema,
   type SearchDocument,
 } from '../../shared/search-options.ts';
-import { mergeSearchShards } from '../../shared/search-shards.ts';
 import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { SchemaMismatchError } from '../../shared/validate.ts';
 import { fetchValidated } from '../data/fetch-validated.ts';
+import { joinShards } from './join-shards.ts';
 
 export interface SearchHit {
   readonly storyId: string;
@@ -52,7 +53,7 @@ async function loadEngine(): Promise<MiniSearch<SearchDocument>> {
       return shard.index as unknown as AsPlainObject;
     }),
   );
-  const engine = MiniSearch.loadJS(mergeSearchShards(shards), INDEX_OPTIONS);
+  const engine = joinShards<SearchDocument>(shards, INDEX_OPTIONS);
   performance.measure(LOAD_MEASURE, { start, end: performance.now() });
   return engine;
 }

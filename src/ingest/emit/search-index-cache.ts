@@ -15,7 +15,6 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import type { SearchDocument } from '../../shared/search-options.ts';
-import { SHARD_ID_SPAN } from '../../shared/search-shards.ts';
 import { packageVersion } from '../package-version.ts';
 import { writeAtomically, type ShardTask } from './search-shard.ts';
 
@@ -52,7 +51,6 @@ export function searchIndexVersion(): string {
   const hash = createHash('sha256').update(String(SCHEMA_VERSION)).update(packageVersion('minisearch'));
   for (const source of [
     '../../shared/search-options.ts',
-    '../../shared/search-shards.ts',
     '../../shared/outlet-label.ts',
     './search-shard.ts',
     './search-index-cache.ts',
@@ -127,9 +125,6 @@ export async function planShard(
   const changed = sources.filter((s) => before[s.id] !== s.hash);
   const discard = Object.keys(before).filter((id) => hashes.get(id) !== before[id]);
   if (changed.length === 0 && discard.length === 0) return null;
-  const tooMany = changed.length + discard.length > sources.length * MAX_CHANGED_SHARE;
-  // The shard's internal ids must stay in its range: a shard updated that often is made afresh.
-  const outOfIds = previous.nextId + changed.length >= (shard + 1) * SHARD_ID_SPAN;
-  if (tooMany || outOfIds) return fresh();
+  if (changed.length + discard.length > sources.length * MAX_CHANGED_SHARE) return fresh();
   return { shard, documents: changed.map((s) => s.document()), update: { file: cachedFile, discard }, ...folders };
 }

@@ -1,5 +1,5 @@
 /**
- * One shard of the search index (src/shared/search-shards.ts): which shard a story belongs to, and making
+ * One shard of the search index (src/app/search/join-shards.ts joins them): which shard a story belongs to, and making
  * a shard's file — afresh from its documents, or from the last build's shard with changed stories
  * discarded and added. Runs on the search worker for large sites, on the build's thread for small ones.
  */
@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../shared/search-options.ts';
-import { SHARD_ID_SPAN } from '../../shared/search-shards.ts';
 
 /**
  * Stories per shard, at most: a rebuild that changes one story loads, updates and writes one shard of
@@ -46,14 +45,8 @@ export interface ShardResult {
   /** `<shard>-<digest>.json`: a new content, a new name. */
   readonly name: string;
   readonly documentCount: number;
-  /** MiniSearch's next internal id: the shard's range must not run out. */
+  /** MiniSearch's next internal id (the shard numbers its stories from 0). */
   readonly nextId: number;
-}
-
-/** An index whose internal ids start at the shard's own range. */
-function emptyShard(shard: number): MiniSearch<SearchDocument> {
-  const empty = new MiniSearch<SearchDocument>(INDEX_OPTIONS).toJSON();
-  return MiniSearch.loadJS<SearchDocument>({ ...empty, nextId: shard * SHARD_ID_SPAN }, INDEX_OPTIONS);
 }
 
 export function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
@@ -66,8 +59,8 @@ export function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile 
 }
 
 /** A shard made afresh, in memory (the app's test fixtures; the build writes through makeShard). */
-export function freshShard(shard: number, documents: readonly SearchDocument[]): SearchShardFile {
-  const index = emptyShard(shard);
+export function freshShard(documents: readonly SearchDocument[]): SearchShardFile {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   index.addAll(documents);
   return shardFileOf(index);
 }
@@ -88,7 +81,7 @@ export async function writeAtomically(path: string, text: string): Promise<void>
 export async function makeShard(task: ShardTask): Promise<ShardResult> {
   let index: MiniSearch<SearchDocument>;
   if (task.update === null) {
-    index = emptyShard(task.shard);
+    index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
     index.addAll(task.documents);
   } else {
     const file = JSON.parse(await readFile(task.update.file, 'utf8')) as SearchShardFile;

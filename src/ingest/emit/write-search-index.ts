@@ -1,6 +1,6 @@
 /**
  * Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts), in
- * shards (src/shared/search-shards.ts).
+ * shards (src/app/search/join-shards.ts says how the app joins them).
  */
 import { createHash, hash } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -73,7 +73,7 @@ export function searchIndexFiles(
   const shards = new Map<string, SearchShardFile>();
   groups.forEach((documents, shard) => {
     if (documents.length === 0) return;
-    const file = freshShard(shard, documents);
+    const file = freshShard(documents);
     shards.set(shardName(shard, JSON.stringify(file)), file);
   });
   return {
