@@ -1,7 +1,8 @@
 /**
- * One shard of the search index (src/app/search/join-shards.ts joins them): which shard a story belongs to, and making
- * a shard's file — afresh from its documents, or from the last build's shard with changed stories
- * discarded and added. Runs on the search worker for large sites, on the build's thread for small ones.
+ * One shard of the search index (the app joins them: src/app/search/join-shards.ts): which shard a story
+ * belongs to, and making a shard's file — afresh from its documents, or from the last build's shard with
+ * changed stories discarded and added. Runs on the search worker for large sites, on the build's thread for
+ * small ones and for an update of a shard or two.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../
 
 /**
  * Stories per shard, at most: a rebuild that changes one story loads, updates and writes one shard of
- * this size (about 8 MB of index at 100k articles) instead of the whole index.
+ * this size (about 5 MB of index at 100k articles) instead of the whole index.
  */
 export const STORIES_PER_SHARD = 2000;
 
@@ -49,7 +50,7 @@ export interface ShardResult {
   readonly nextId: number;
 }
 
-export function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
+function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
   return {
     schemaVersion: SCHEMA_VERSION,
     documentCount: index.documentCount,
