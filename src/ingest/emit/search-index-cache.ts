@@ -4,10 +4,12 @@
  * and removed stories discarded, its changed and new ones added) unless most of it changed.
  *
  * The folder holds the shard files as written (named by their content) and `state.json`: the code
- * version, the shard count and, for each shard, its file, MiniSearch's next internal id and a hash of
- * each story's document. A state of another version (of this code, the search options or MiniSearch) or
- * shard count is ignored, and a shard whose file is gone is made afresh. The state is written after the
- * shard files it names and old files are removed after it, so a stopped build leaves a usable cache.
+ * version, the shard count and, for each shard, its file, MiniSearch's next internal id and, for each
+ * story, a hash of what its document is made from (with the build's article keys: the story and its
+ * copies' extraction keys, so unchanged stories' documents are never made; else the document itself). A
+ * state of another version (of this code, the search options or MiniSearch) or shard count is ignored,
+ * and a shard whose file is gone is made afresh. The state is written after the shard files it names and
+ * old files are removed after it, so a stopped build leaves a usable cache.
  */
 import { createHash, hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
