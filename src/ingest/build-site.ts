@@ -20,6 +20,7 @@ import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.t
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
+import { InputIndex } from './input-index.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpusInParallel } from './relate/relate-corpus.ts';
 import { TokenCache } from './relate/token-cache.ts';
@@ -71,7 +72,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
-  const { inputs, skipped } = await clock.time('read', () => readInputs(options.articlesDir, options.maxBytes));
+  // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
+  const inputIndex = cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir);
+  const { inputs, skipped } = await clock.time('read', () =>
+    readInputs(options.articlesDir, options.maxBytes, inputIndex),
+  );
   const { articles, failed, keyOf } = await clock.time('extract', () =>
     extractInputsInParallel(inputs, {
       onStep: clock.step,

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { Article } from '../shared/article-schema.ts';
 import { extractOne, type ExtractOutcome } from './extract/extract-task.ts';
-import type { InputFile, SkippedFile } from './read-inputs.ts';
+import { describeReadError, type InputFile, type SkippedFile } from './read-inputs.ts';
 import { runOnWorkers } from './worker-pool.ts';
 import type { ExtractionCache } from './extract/extraction-cache.ts';
 
@@ -92,7 +92,7 @@ export interface ParallelOptions {
  * extractInputs. With a cache, unchanged files are not extracted again and this build's outcomes are kept.
  */
 export async function extractInputsInParallel(
-  inputs: readonly InputFile[],
+  all: readonly InputFile[],
   {
     threads = availableParallelism(),
     onStep = () => {},
@@ -100,8 +100,29 @@ export async function extractInputsInParallel(
     cache = null,
   }: ParallelOptions = {},
 ): Promise<ExtractedCorpus> {
-  const keys = cache === null ? [] : inputs.map((input) => cache.keyOf(input));
-  const outcomes = cache === null ? inputs.map(() => undefined) : cache.lookup(keys);
+  const allKeys = cache === null ? [] : all.map((input) => cache.keyOf(input));
+  const cached = cache === null ? all.map(() => undefined) : cache.lookup(allKeys);
+  // A file the input index vouched for is read only now, if its extraction is not cached; one that can no
+  // longer be read is left out with why, as at the read stage (and nothing is cached for it).
+  const unreadable: SkippedFile[] = [];
+  const inputs: InputFile[] = [];
+  const keys: string[] = [];
+  const outcomes: (ExtractOutcome | undefined)[] = [];
+  all.forEach((input, i) => {
+    let kept = input;
+    if (cached[i] === undefined) {
+      try {
+        kept = { file: input.file, bytes: input.bytes };
+      } catch (error) {
+        unreadable.push({ file: input.file, line: null, reason: describeReadError(error) });
+        return;
+      }
+    }
+    inputs.push(kept);
+    outcomes.push(cached[i]);
+    const key = allKeys[i];
+    if (key !== undefined) keys.push(key);
+  });
   const missing = inputs.filter((_, i) => outcomes[i] === undefined);
   const done = inputs.length - missing.length;
   const extracted =
@@ -117,9 +138,9 @@ export async function extractInputsInParallel(
           },
         );
   let next = 0;
-  const all = outcomes.map((outcome) => outcome ?? extracted[next++]);
-  const complete = all.filter((o): o is ExtractOutcome => o !== undefined);
+  const complete = outcomes.map((outcome) => outcome ?? extracted[next++]).filter((o) => o !== undefined);
   if (complete.length !== inputs.length) throw new Error('an input was neither cached nor extracted');
   cache?.save(keys, complete);
-  return collect(inputs, complete, keys);
+  const corpus = collect(inputs, complete, keys);
+  return { ...corpus, failed: [...corpus.failed, ...unreadable] };
 }

@@ -2,13 +2,33 @@
  * Reads the input folder. Every entry ends up either as an input to extract or as a skipped file with
  * a reason: nothing in the folder is passed over in silence.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { digestOfBytes, type InputIndex } from './input-index.ts';
 
 export interface InputFile {
   /** Name relative to the input folder; what reports and the CLI print. */
   readonly file: string;
+  /** Read when first asked for, for a file the input index vouched for (see vouchedInput). */
   readonly bytes: Uint8Array;
+  /** sha256 of the bytes in hex, when the build keeps an input index (the extraction cache's key uses it). */
+  readonly digest?: string;
+}
+
+/**
+ * A file the input index vouches holds the bytes the last build read: they are read only if asked for (its
+ * extraction is not cached), and a failure to read them then is thrown as the read error it is.
+ */
+function vouchedInput(file: string, path: string, digest: string): InputFile {
+  let bytes: Uint8Array | undefined;
+  return {
+    file,
+    digest,
+    get bytes() {
+      bytes ??= readFileSync(path);
+      return bytes;
+    },
+  };
 }
 
 export interface SkippedFile {
@@ -45,35 +65,57 @@ export function describeReadError(error: unknown): string {
  * Synchronous on purpose: a build reads nothing else meanwhile, and for 100k small files one open, fstat,
  * read and close each on this thread is several times faster than the same calls through the thread pool.
  */
-export async function readInputs(dir: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+export async function readInputs(
+  dir: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  index: InputIndex | null = null,
+): Promise<ReadResult> {
   const names = readdirSync(dir).sort();
   const inputs: InputFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of names) {
     if (file.startsWith('.')) continue;
+    const path = join(dir, file);
+    const digest = file.toLowerCase().endsWith('.txt') ? index?.vouch(file, path, maxBytes) : undefined;
+    if (digest !== undefined) {
+      inputs.push(vouchedInput(file, path, digest));
+      continue;
+    }
     try {
-      const read = readRegularFile(join(dir, file), file, maxBytes);
-      if (typeof read === 'string') skipped.push({ file, line: null, reason: read });
-      else inputs.push({ file, bytes: read });
+      const read = readRegularFile(path, file, maxBytes);
+      if (typeof read === 'string') {
+        skipped.push({ file, line: null, reason: read });
+      } else if (index === null) {
+        inputs.push({ file, bytes: read.bytes });
+      } else {
+        const digest = digestOfBytes(read.bytes);
+        index.record(file, read.info, digest);
+        inputs.push({ file, bytes: read.bytes, digest });
+      }
     } catch (error) {
       skipped.push({ file, line: null, reason: describeReadError(error) });
     }
   }
+  index?.save();
   return { inputs, skipped };
 }
 
-/** The file's bytes, or why it is not an input. */
-function readRegularFile(path: string, file: string, maxBytes: number): Uint8Array | string {
+/** The file's bytes and stat, or why it is not an input. */
+function readRegularFile(
+  path: string,
+  file: string,
+  maxBytes: number,
+): { readonly bytes: Uint8Array; readonly info: BigIntStats } | string {
   // O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then says what was opened.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const info = fstatSync(fd);
+    const info = fstatSync(fd, { bigint: true });
     if (info.isDirectory()) return 'a folder: only files directly in the articles folder are read';
     // A named pipe would block the read forever; a device or socket is not an article either.
     if (!info.isFile()) return 'not a regular file (a pipe, socket or device)';
     if (!file.toLowerCase().endsWith('.txt')) return 'not a .txt file';
-    if (info.size > maxBytes) return `larger than the limit of ${maxBytes} bytes (${info.size} bytes)`;
-    return readFileSync(fd);
+    if (info.size > BigInt(maxBytes)) return `larger than the limit of ${maxBytes} bytes (${info.size} bytes)`;
+    return { bytes: readFileSync(fd), info };
   } finally {
     closeSync(fd);
   }

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { digestOfBytes } from '../input-index.ts';
 import { packageVersion } from '../package-version.ts';
 import type { ExtractOutcome } from './extract-task.ts';
 
@@ -22,6 +23,8 @@ const SHARD_HEX_DIGITS = 2;
 export interface CacheableInput {
   readonly file: string;
   readonly bytes: Uint8Array;
+  /** sha256 of the bytes in hex, when known: the bytes are then not read or hashed again. */
+  readonly digest?: string;
 }
 
 /** Hash of the extractor's own source and of the libraries whose output it keeps. */
@@ -56,7 +59,7 @@ export class ExtractionCache {
       .update('\0')
       .update(input.file)
       .update('\0')
-      .update(input.bytes)
+      .update(input.digest ?? digestOfBytes(input.bytes))
       .digest('hex')
       .slice(0, 32);
   }
