@@ -65,6 +65,16 @@ describe('the search index', () => {
     return [JSON.stringify(file), ...(await Promise.all(shards))];
   }
 
+  /** The index written into `folder` is `built`, and `digest` is the digest of its file. */
+  async function expectSameIndex(folder: string, built: readonly string[], digest: string): Promise<void> {
+    expect(await builtFiles(folder)).toEqual(built);
+    expect(digest).toBe(
+      createHash('sha256')
+        .update(built[0] ?? '')
+        .digest('hex'),
+    );
+  }
+
   it('holds one document per story', async () => {
     const file = await readSearchIndexFile(out);
     const site = JSON.parse(await readFile(join(out, 'data/index.json'), 'utf8')) as { storyCount: number };
@@ -86,12 +96,7 @@ describe('the search index', () => {
     const built = await builtFiles(out);
     const elsewhere = join(work, 'worker-out');
     const digest = await startSearchIndex(elsewhere, result.stories, result.articles, { minForWorker: 0 });
-    expect(await builtFiles(elsewhere)).toEqual(built);
-    expect(digest).toBe(
-      createHash('sha256')
-        .update(built[0] ?? '')
-        .digest('hex'),
-    );
+    await expectSameIndex(elsewhere, built, digest);
   }, 60_000);
 
   it('is kept in the cache by the worker, and the next build makes again only the changed shard', async () => {
@@ -142,12 +147,7 @@ describe('the search index', () => {
       minForWorker: 0,
       maxHeapMiB: 1,
     });
-    expect(await builtFiles(elsewhere)).toEqual(built);
-    expect(digest).toBe(
-      createHash('sha256')
-        .update(built[0] ?? '')
-        .digest('hex'),
-    );
+    await expectSameIndex(elsewhere, built, digest);
   }, 60_000);
 });
 
