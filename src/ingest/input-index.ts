@@ -8,8 +8,9 @@
  * keep the same times: git calls these "racily clean"). The index is tied to the folder's path.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { replaceFileSync } from './replace-file.ts';
 
 /** Changes this close to the index's writing are not trusted, in nanoseconds. */
 const RACY_NS = 2_000_000_000n;
@@ -119,8 +120,6 @@ export class InputIndex {
       }),
     };
     mkdirSync(dirname(this.path), { recursive: true });
-    const aside = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(aside, JSON.stringify(record));
-    renameSync(aside, this.path);
+    replaceFileSync(this.path, JSON.stringify(record));
   }
 }

@@ -13,8 +13,9 @@
  * the code that makes the files (`inputVersion`); a build with another forgets them.
  */
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { replaceFileSync } from '../replace-file.ts';
 
 /**
  * The record, as parallel arrays: at 100k articles it names 275k files, and arrays parse and build their
@@ -137,9 +138,7 @@ export class OutputManifest {
       inputs: names.map((name) => this.currentInputs.get(name) ?? null),
     };
     mkdirSync(dirname(this.recordPath), { recursive: true });
-    const temporary = `${this.recordPath}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(record));
-    renameSync(temporary, this.recordPath);
+    replaceFileSync(this.recordPath, JSON.stringify(record));
     return removed;
   }
 

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import type { SearchDocument } from '../../shared/search-options.ts';
 import { packageVersion } from '../package-version.ts';
-import { writeAtomically, type ShardTask } from './search-shard.ts';
+import { replaceFile } from '../replace-file.ts';
+import type { ShardTask } from './search-shard.ts';
 
 /**
  * Past this share of a shard's documents changed, making it afresh is about as fast as loading the last
@@ -92,7 +93,7 @@ export async function saveShardStates(
 ): Promise<void> {
   await mkdir(folder, { recursive: true });
   const state: CacheState = { version: searchIndexVersion(), shardCount, shards };
-  await writeAtomically(join(folder, STATE_FILE), JSON.stringify(state));
+  await replaceFile(join(folder, STATE_FILE), JSON.stringify(state));
   const named = new Set(shards.flatMap((shard) => (shard === null ? [] : [shard.name])));
   for (const name of await readdir(folder)) {
     if (name !== STATE_FILE && !named.has(name)) await rm(join(folder, name), { force: true });

@@ -4,12 +4,14 @@
  * changed stories discarded and added. Runs on the search worker for large sites, on the build's thread for
  * small ones and for an update of a shard or two.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../shared/search-options.ts';
+import { replaceFile } from '../replace-file.ts';
+import { fnv1a } from '../string-hash.ts';
 
 /**
  * Stories per shard, at most: a rebuild that changes one story loads, updates and writes one shard of
@@ -26,9 +28,7 @@ export function shardCountFor(stories: number, perShard = STORIES_PER_SHARD): nu
 
 /** The shard of a story, by a hash of its id (FNV-1a): the same from one build to the next. */
 export function shardOf(id: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % count;
+  return fnv1a(id) % count;
 }
 
 export interface ShardTask {
@@ -71,13 +71,6 @@ export function shardName(shard: number, text: string): string {
   return `${shard}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
 }
 
-/** Written beside and renamed over: a reader sees the old file or the new one, never half of one. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}
-
 /** Makes the shard's file, writes it to the site and the cache, and names it by its content. */
 export async function makeShard(task: ShardTask): Promise<ShardResult> {
   let index: MiniSearch<SearchDocument>;
@@ -97,7 +90,7 @@ export async function makeShard(task: ShardTask): Promise<ShardResult> {
   const name = shardName(task.shard, text);
   for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
     await mkdir(folder, { recursive: true });
-    await writeAtomically(join(folder, name), text);
+    await replaceFile(join(folder, name), text);
   }
   return { name, documentCount: file.documentCount, nextId: (file.index as unknown as AsPlainObject).nextId };
 }

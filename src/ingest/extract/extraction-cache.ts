@@ -10,11 +10,12 @@
  * entries, so deleted and edited articles leave nothing behind. A shard that cannot be read or parsed is
  * treated as empty (its files are extracted again and the shard rewritten).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOfBytes } from '../input-index.ts';
 import { packageVersion } from '../package-version.ts';
+import { replaceFileSync } from '../replace-file.ts';
 import type { ExtractOutcome } from './extract-task.ts';
 
 /** 256 shards: at 100k articles about 400 entries (a few MB) each. */
@@ -90,11 +91,7 @@ export class ExtractionCache {
       const before = this.loaded.get(shard);
       if (before !== undefined && before.size === entries.length && entries.every(([key]) => before.has(key))) continue;
       const path = join(this.folder, `${shard}.json`);
-      // Written aside and renamed, so a build stopped mid-write never leaves half a shard (and two builds
-      // writing at once each leave a whole one).
-      const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(aside, JSON.stringify(Object.fromEntries(entries)));
-      renameSync(aside, path);
+      replaceFileSync(path, JSON.stringify(Object.fromEntries(entries)));
       this.loaded.set(shard, new Set(entries.map(([key]) => key)));
     }
     for (const name of safeReaddir(this.folder)) {

@@ -11,20 +11,11 @@
  * A file holds a chunk as a JSON header (its strings and array lengths) and the typed arrays' bytes; one
  * that cannot be read is tokenised again. Files no build used since are removed.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFileSync } from '../replace-file.ts';
+import { fnv1a } from '../string-hash.ts';
 import type { TokenisedChunk } from './tokenise-corpus.ts';
 
 /** Hash of the tokeniser's own source: chunks tokenised by other code are not reused. */
@@ -34,13 +25,6 @@ export function tokeniserVersion(): string {
     hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-/** FNV-1a of a string, as an unsigned 32-bit number. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 /**
@@ -134,10 +118,7 @@ export class TokenCache {
     const parts = [length, headerBytes, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
     mkdirSync(this.folder, { recursive: true });
     const path = join(this.folder, `${key}.bin`);
-    // Written aside and renamed, so a build stopped mid-write never leaves half a chunk.
-    const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(aside, Buffer.concat(parts));
-    renameSync(aside, path);
+    replaceFileSync(path, Buffer.concat(parts));
   }
 
   /** Removes the chunks this build neither read nor wrote, and other versions' folders. */
