@@ -23,6 +23,8 @@ import { ExtractionCache } from './extract/extraction-cache.ts';
 import { InputIndex } from './input-index.ts';
 import { readInputs } from './read-inputs.ts';
 import { relateCorpusInParallel } from './relate/relate-corpus.ts';
+import { RelateStateStore } from './relate/relate-state.ts';
+import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './relate/update-relations.ts';
 import { TokenCache } from './relate/token-cache.ts';
 import { StageClock, type StageTiming } from './stage-clock.ts';
 import type { BuildProgress } from './build-progress.ts';
@@ -43,6 +45,11 @@ export interface BuildOptions {
    * and code version (default DEFAULT_CACHE_DIR); null extracts and renders everything again.
    */
   readonly cacheDir?: string | null;
+  /**
+   * When a rebuild updates the last build's stories and related lists rather than relating the corpus in
+   * full (update-relations.ts; default DEFAULT_UPDATE_LIMITS: from 5000 articles, up to 50 changed).
+   */
+  readonly relateUpdate?: UpdateLimits;
   readonly log?: (line: string) => void;
   /** Stage-by-stage progress on the terminal (the command line passes one; tests and the bench stay quiet). */
   readonly progress?: BuildProgress;
@@ -95,7 +102,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     cacheRoot === null || articleKeys.length !== articles.length
       ? undefined
       : { store: new TokenCache(join(cacheRoot, 'tokens')), keys: articleKeys };
-  const corpus = await relateCorpusInParallel(articles, tokenCache === undefined ? { clock } : { clock, tokenCache });
+  // With the cache, a rebuild that changed a few articles updates the last build's stories and lists.
+  const state =
+    tokenCache === undefined
+      ? undefined
+      : {
+          store: new RelateStateStore(join(cacheRoot ?? '', 'relate')),
+          keys: articleKeys,
+          limits: options.relateUpdate ?? DEFAULT_UPDATE_LIMITS,
+        };
+  const corpus = await relateCorpusInParallel(
+    articles,
+    tokenCache === undefined || state === undefined ? { clock } : { clock, tokenCache, state },
+  );
   // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
   // from the same inputs (article, story, related list) are not even made again.
   const manifest =

@@ -96,6 +96,30 @@ describe('an incremental rebuild', () => {
     expect(await readFile(feed, 'utf8')).toContain('https://elsewhere.example.org/');
   });
 
+  it('updates the last build’s stories with an added copy, as a build without the cache groups it', async () => {
+    const limits = { minArticles: 0, maxChanges: 10, maxDrift: 1 };
+    const options = { articlesDir: articles, outDir: out, cacheDir: cache, skipApp: true, log: () => {} };
+    await buildSite({ ...options, relateUpdate: limits });
+    await writeFile(
+      join(articles, 'leeds-2.txt'),
+      story('Leeds', ' Engineers said the drains under the bridge had collapsed.').replace(
+        'Flooding closes',
+        'Floods shut',
+      ),
+    );
+    const updated = await buildSite({ ...options, relateUpdate: limits });
+    // The update tokenises only the new copy: the whole-corpus stages do not run.
+    expect(updated.stages.map((s) => s.stage)).not.toContain('tokenise');
+    await buildSite({ ...options, outDir: join(work, 'clean'), cacheDir: null });
+    // A story is named by its first copy by file name: leeds-2.txt.
+    const storyId = updated.articles.find((a) => a.sourceFile === 'leeds-2.txt')?.id ?? 'missing';
+    const storyIn = (folder: string) => readFile(join(folder, 'data', 'story', `${storyId}.json`), 'utf8');
+    const listed = JSON.parse(await storyIn(out)) as { members: { sourceFile: string }[] };
+    expect(listed.members.map((m) => m.sourceFile).sort()).toEqual(['leeds-2.txt', 'leeds.txt']);
+    expect(await storyIn(out)).toBe(await storyIn(join(work, 'clean')));
+    await rm(join(articles, 'leeds-2.txt'));
+  });
+
   it('writes everything again into a folder made anew', async () => {
     await rm(out, { recursive: true, force: true });
     const again = await build();

@@ -17,7 +17,7 @@ import type { WorkerPool } from '../worker-pool.ts';
 import { MIN_FOR_RELATE_WORKERS, onRelateWorkers, type RelateTask } from './relate-worker-pool.ts';
 import { pairsInRange, type PairList } from './story-pairs.ts';
 import { buildTermIndex } from './term-index.ts';
-import { buildVectorSpace, rankTermsInParallel, type TermVector } from './term-vectors.ts';
+import { buildVectorSpace, rankTermsInParallel, type TermVector, type VectorSpace } from './term-vectors.ts';
 import { tokeniseCorpus, type TokenisedCorpus } from './tokenise-corpus.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -64,10 +64,11 @@ export const DEFAULT_GROUPING: GroupingOptions = {
   attachThreshold: 0.3,
   cohesion: 0.8,
 };
-const CENTROID_TERMS = 60;
+export const CENTROID_TERMS = 60;
 /** A large group's strongest terms, through which stragglers find it. */
 const CENTROID_KEYS = 10;
-const VECTOR_TERMS = 40;
+export const GROUP_VECTOR_TERMS = 40;
+const VECTOR_TERMS = GROUP_VECTOR_TERMS;
 const CANDIDATE_TERMS = 12;
 /** A term in more articles than this is too common to propose pairs (it still counts in the cosine). */
 const MAX_POSTING = 2000;
@@ -159,12 +160,12 @@ function centroidOf(v: TermVector, time: number): Centroid {
 }
 
 /** `pick` of two times where both are known, else whichever is (Math.min and Math.max give NaN for NaN). */
-function knownOr(a: number, b: number, pick: (x: number, y: number) => number): number {
+export function knownOr(a: number, b: number, pick: (x: number, y: number) => number): number {
   return Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b);
 }
 
 /** Whether two spans of publication times (NaN: unknown) are more than STORY_DAYS apart. */
-function daysApart(firstA: number, lastA: number, firstB: number, lastB: number): boolean {
+export function daysApart(firstA: number, lastA: number, firstB: number, lastB: number): boolean {
   return firstB - lastA > STORY_MS || firstA - lastB > STORY_MS;
 }
 
@@ -230,8 +231,11 @@ export function groupFromTokens(
   corpus: TokenisedCorpus,
   options: GroupingOptions = DEFAULT_GROUPING,
   times: Float64Array = new Float64Array(corpus.articles).fill(NaN),
+  onSpace?: (space: VectorSpace) => void,
 ): number[][] {
-  const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+  const space = buildVectorSpace(corpus, VECTOR_TERMS);
+  onSpace?.(space);
+  const { vectors } = space;
   const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: false });
   const pairs = strongestFirst([pairsInRange(index, 0, vectors.length, options.pairThreshold)]);
   return mergeGroups(vectors, times, pairs, options);
@@ -246,15 +250,25 @@ export async function groupInParallel(
     minForWorkers = MIN_FOR_RELATE_WORKERS,
     range = RANGE,
     pool,
-  }: { threads?: number; minForWorkers?: number; range?: number; pool?: WorkerPool } = {},
+    onSpace,
+  }: {
+    threads?: number;
+    minForWorkers?: number;
+    range?: number;
+    pool?: WorkerPool;
+    /** Given the grouping vectors (kept for the next build's update, relate-state.ts). */
+    onSpace?: (space: VectorSpace) => void;
+  } = {},
   times: Float64Array = new Float64Array(corpus.articles).fill(NaN),
 ): Promise<number[][]> {
   const n = corpus.articles;
-  if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options, times);
+  if (threads <= 1 || n < minForWorkers) return groupFromTokens(corpus, options, times, onSpace);
   const searched = await onRelateWorkers(pool, threads, async (workers) => {
     // The terms are ranked on the workers too; related stories reuse the ranking.
     await rankTermsInParallel(corpus, workers);
-    const { vectors } = buildVectorSpace(corpus, VECTOR_TERMS);
+    const space = buildVectorSpace(corpus, VECTOR_TERMS);
+    onSpace?.(space);
+    const { vectors } = space;
     const index = buildTermIndex(vectors, corpus.vocabulary.length, { ...INDEX, shared: true });
     const tasks: RelateTask[] = [];
     for (let from = 0; from < n; from += range) {

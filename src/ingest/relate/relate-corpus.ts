@@ -7,9 +7,23 @@ import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../sh
 import { bodyText } from '../extract/extract-article.ts';
 import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
-import { relatedArticlesInParallel, relatedFromTokens, type RelatedMatch } from './related-articles.ts';
+import {
+  relatedArticlesInParallel,
+  relatedFromTokens,
+  type RelatedMatch,
+  type RelatedParts,
+} from './related-articles.ts';
 import { MIN_FOR_RELATE_WORKERS, startRelateWorkers } from './relate-worker-pool.ts';
-import { tokeniseCorpus, tokeniseInParallel, type ChunkCache, type TextInput } from './tokenise-corpus.ts';
+import { vectorRows, type RelateState, type RelateStateStore } from './relate-state.ts';
+import type { VectorSpace } from './term-vectors.ts';
+import {
+  tokeniseCorpus,
+  tokeniseInParallel,
+  type ChunkCache,
+  type TextInput,
+  type TokenisedCorpus,
+} from './tokenise-corpus.ts';
+import { planUpdate, RelationsUpdate, type UpdateLimits } from './update-relations.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -152,6 +166,17 @@ export interface RelateOptions {
   readonly onePerStory?: boolean;
   /** Tokenised chunks kept between builds (token-cache.ts), with each article's extraction key. */
   readonly tokenCache?: ChunkCache;
+  /**
+   * The last build's stories and lists (relate-state.ts), with each article's extraction key: a rebuild
+   * that changed a few articles of a large corpus updates them (update-relations.ts). Related stories only.
+   */
+  readonly state?: StateCache;
+}
+
+export interface StateCache {
+  readonly store: RelateStateStore;
+  readonly keys: readonly string[];
+  readonly limits?: UpdateLimits;
 }
 
 /** On this thread: for small corpora and tests. */
@@ -178,10 +203,26 @@ export function relateCorpus(
  */
 export async function relateCorpusInParallel(
   articles: readonly Article[],
-  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true, tokenCache }: RelateOptions = {},
+  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true, tokenCache, state }: RelateOptions = {},
 ): Promise<RelatedCorpus> {
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
+  const timeSync = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
+  const kept = onePerStory && relatedCount > 0 ? state : undefined;
+  if (kept !== undefined) {
+    const update = timeSync('relate state', () => startUpdate(articles, kept, relatedCount));
+    if (update !== undefined) {
+      const grouped = summariseGroups(
+        articles,
+        timeSync('group', () => update.place().groups),
+      );
+      return timeSync('relate', () => {
+        const { ofLeads, state: next } = update.relate(grouped.leads, relatedCount);
+        kept.store.save(next);
+        return withRelated(articles, grouped, spreadToCopies(grouped, ofLeads));
+      });
+    }
+  }
   const threads = availableParallelism();
   const pool = threads > 1 && articles.length >= MIN_FOR_RELATE_WORKERS ? startRelateWorkers(threads) : undefined;
   const workers = pool === undefined ? {} : { pool };
@@ -190,9 +231,12 @@ export async function relateCorpusInParallel(
       tokeniseInParallel(textsOf(articles), tokenCache === undefined ? workers : { ...workers, cache: tokenCache }),
     );
     const times = publicationTimes(articles.map((a) => a.published));
+    let space: VectorSpace | undefined;
+    let parts: RelatedParts | undefined;
+    const onSpace = kept === undefined ? {} : { onSpace: (made: VectorSpace) => (space = made) };
     const grouped = summariseGroups(
       articles,
-      await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, workers, times)),
+      await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, { ...workers, ...onSpace }, times)),
     );
     const onStep = clock?.step;
     const matches = await time('relate', async () => {
@@ -201,11 +245,95 @@ export async function relateCorpusInParallel(
       const ofLeads = await relatedArticlesInParallel(grouped.storyKeys, relatedCount, tokens, {
         ...options,
         among: grouped.leads,
+        ...(kept === undefined ? {} : { onParts: (made: RelatedParts) => (parts = made) }),
       });
       return spreadToCopies(grouped, ofLeads);
     });
+    if (kept !== undefined && space !== undefined && parts !== undefined) {
+      const [made, found] = [space, parts];
+      timeSync('relate state saved', () =>
+        kept.store.save(stateOfFullBuild(articles, kept.keys, tokens, grouped, made, found, relatedCount)),
+      );
+    }
     return withRelated(articles, grouped, matches);
   } finally {
     await pool?.close();
   }
+}
+
+/** The update of the last build's state, when there is one and few enough articles changed since. */
+function startUpdate(
+  articles: readonly Article[],
+  { store, keys, limits }: StateCache,
+  relatedCount: number,
+): RelationsUpdate | undefined {
+  const last = store.load();
+  if (last === undefined) return undefined;
+  const ids = articles.map((a) => a.id);
+  const plan = planUpdate(last, { ids, keys }, relatedCount, limits);
+  if (plan === undefined) return undefined;
+  const now = { ids, keys, times: publicationTimes(articles.map((a) => a.published)), texts: textsOf(articles) };
+  return new RelationsUpdate(last, plan, now);
+}
+
+/** The state a full build leaves for the next one to update (relate-state.ts). */
+function stateOfFullBuild(
+  articles: readonly Article[],
+  keys: readonly string[],
+  tokens: TokenisedCorpus,
+  grouped: Grouped,
+  space: VectorSpace,
+  parts: RelatedParts,
+  relatedCount: number,
+): RelateState {
+  const { tables } = parts.rows;
+  return {
+    baseArticles: articles.length,
+    drift: 0,
+    relatedCount,
+    articleIds: articles.map((a) => a.id),
+    articleKeys: keys,
+    groupOf: grouped.groupOf,
+    groupVectors: vectorRows(space.vectors),
+    leadIds: grouped.leads.map((lead) => articles[lead]?.id ?? ''),
+    relatedVectors: vectorRows(parts.vectors),
+    candidates: {
+      neighbours: joined(
+        Int32Array,
+        tables.map((t) => t.neighbours),
+      ),
+      cosines: joined(
+        Float64Array,
+        tables.map((t) => t.cosines),
+      ),
+    },
+    related: {
+      neighbours: joined(
+        Int32Array,
+        parts.results.map((r) => r.neighbours),
+      ),
+      scores: joined(
+        Float64Array,
+        parts.results.map((r) => r.scores),
+      ),
+      terms: joined(
+        Int32Array,
+        parts.results.map((r) => r.terms),
+      ),
+    },
+    vocabulary: tokens.vocabulary,
+    displayForms: tokens.vocabulary.map((_, t) => tokens.displayForm(t)),
+    documentFrequency: space.documentFrequency,
+  };
+}
+
+/** The arrays one after another in one array. */
+function joined<T extends Int32Array | Float64Array>(Kind: new (length: number) => T, arrays: readonly T[]): T {
+  const all = new Kind(arrays.reduce((sum, a) => sum + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return all;
 }

@@ -30,7 +30,8 @@ export interface RelatedMatch {
 }
 
 /** Long vectors: topic similarity needs the whole vocabulary of an article, not only its top words. */
-const VECTOR_TERMS = 200;
+export const RELATED_VECTOR_TERMS = 200;
+const VECTOR_TERMS = RELATED_VECTOR_TERMS;
 /**
  * A damped IDF: a subject is told by its common words (film, election, shares) as much as by its rare
  * names, which are what tell one event from another. Words in one article only are left out, since they
@@ -50,6 +51,15 @@ export interface ParallelOptions {
   readonly among?: readonly number[];
   /** Relate workers already started (relate-worker-pool.ts); by default a pool is started for the search. */
   readonly pool?: WorkerPool;
+  /** Given what the search made, in selection order (kept for the next build's update, relate-state.ts). */
+  readonly onParts?: (parts: RelatedParts) => void;
+}
+
+/** The searched articles' vectors, their candidates and the result, positions in the selection. */
+export interface RelatedParts {
+  readonly vectors: readonly TermVector[];
+  readonly rows: CandidateRows;
+  readonly results: readonly RangeResult[];
 }
 
 /** Story keys as small integers, compared once per candidate (strings cost more). */
@@ -67,7 +77,11 @@ function storyNumbers(storyKeys: readonly string[]): Int32Array {
   return result;
 }
 
-function toMatches(results: readonly RangeResult[], count: number, corpus: TokenisedCorpus): RelatedMatch[][] {
+export function toMatches(
+  results: readonly RangeResult[],
+  count: number,
+  displayForm: (id: number) => string,
+): RelatedMatch[][] {
   const matches: RelatedMatch[][] = [];
   for (const { neighbours, scores, terms } of results) {
     for (let a = 0; a < neighbours.length / count; a++) {
@@ -80,7 +94,7 @@ function toMatches(results: readonly RangeResult[], count: number, corpus: Token
         list.push({
           index,
           score: Math.min(1, Math.round((scores[at] ?? 0) * 1000) / 1000),
-          terms: ids.map((t) => corpus.displayForm(t)),
+          terms: ids.map(displayForm),
         });
       }
       matches.push(list);
@@ -148,11 +162,17 @@ export function relatedFromTokens(
   k: number,
   corpus: TokenisedCorpus,
   among?: readonly number[],
+  onParts?: (parts: RelatedParts) => void,
 ): RelatedMatch[][] {
   if (k === 0) return (among ?? storyKeys).map(() => []);
   const selection = select(storyKeys, corpus, among);
   const index = buildRelatedIndex(selection.vectors, corpus.vocabulary.length, selection.storyOf);
-  return inCorpus(toMatches([relateAll(index, k)], k, corpus), selection);
+  const { rows, result } = relateAll(index, k);
+  onParts?.({ vectors: selection.vectors, rows, results: [result] });
+  return inCorpus(
+    toMatches([result], k, (t) => corpus.displayForm(t)),
+    selection,
+  );
 }
 
 /**
@@ -170,10 +190,11 @@ export async function relatedArticlesInParallel(
     range = RANGE,
     among,
     pool,
+    onParts,
   }: ParallelOptions = {},
 ): Promise<RelatedMatch[][]> {
   if (k === 0 || threads <= 1 || (among ?? storyKeys).length < minForWorkers) {
-    return relatedFromTokens(storyKeys, k, corpus, among);
+    return relatedFromTokens(storyKeys, k, corpus, among, onParts);
   }
   const selection = select(storyKeys, corpus, among);
   const index = buildRelatedIndex(selection.vectors, corpus.vocabulary.length, selection.storyOf, true);
@@ -193,6 +214,10 @@ export async function relatedArticlesInParallel(
       ranges.map(({ from, to }) => ({ kind: 'rerank', index, rows, from, to, count: k })),
       { batchSize: 1, onDone: step(1) },
     );
-    return inCorpus(toMatches(results, k, corpus), selection);
+    onParts?.({ vectors: selection.vectors, rows, results });
+    return inCorpus(
+      toMatches(results, k, (t) => corpus.displayForm(t)),
+      selection,
+    );
   });
 }

@@ -152,8 +152,23 @@ export function rerankRange(
   to: number,
   count: number,
 ): RangeResult {
+  return rerankEach(
+    index,
+    candidates,
+    Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k),
+    count,
+  );
+}
+
+/** rerankRange for the articles `which` lists, their results in that order. */
+export function rerankEach(
+  index: Pick<RelatedIndex, 'articles' | 'offsets' | 'ids' | 'weights'>,
+  candidates: CandidateRows,
+  which: readonly number[],
+  count: number,
+): RangeResult {
   const { tables, rowsPer } = candidates;
-  const size = Math.max(0, to - from);
+  const size = which.length;
   const neighbours = new Int32Array(size * count).fill(-1);
   const scores = new Float64Array(size * count);
   const terms = new Int32Array(size * count * EXPLAIN_TERMS).fill(-1);
@@ -161,7 +176,8 @@ export function rerankRange(
   const mark = new Int32Array(index.articles);
   const score = new Float64Array(index.articles);
   const row: number[] = [];
-  for (let i = from; i < to; i++) {
+  for (let w = 0; w < size; w++) {
+    const i = which[w] ?? 0;
     const part = (i / rowsPer) | 0;
     const table = tables[part];
     if (table === undefined) throw new Error(`no candidates for article ${i}`);
@@ -190,7 +206,7 @@ export function rerankRange(
     }
     const best = topByScore(row, score, count);
     best.forEach((j, slot) => {
-      const at = (i - from) * count + slot;
+      const at = w * count + slot;
       neighbours[at] = j;
       scores[at] = score[j] ?? 0;
       sharedTerms(index, i, j).forEach((t, e) => (terms[at * EXPLAIN_TERMS + e] = t));
@@ -199,17 +215,17 @@ export function rerankRange(
   return { neighbours, scores, terms };
 }
 
-/** Both searches on one thread, for a corpus small enough not to need workers. */
-export function relateAll(index: RelatedIndex, count: number): RangeResult {
+/** Both searches on one thread, for a corpus small enough not to need workers: the candidates and the result. */
+export function relateAll(index: RelatedIndex, count: number): { rows: CandidateRows; result: RangeResult } {
   const rows = { tables: [candidateRange(index, 0, index.articles)], rowsPer: Math.max(1, index.articles) };
-  return rerankRange(index, rows, 0, index.articles, count);
+  return { rows, result: rerankRange(index, rows, 0, index.articles, count) };
 }
 
 /**
  * The EXPLAIN_TERMS shared terms that add most to the cosine of a and b, most first (ties by lower id):
  * kept in a small sorted list while the two sorted vectors are merged.
  */
-function sharedTerms(index: RelatedIndex, a: number, b: number): number[] {
+function sharedTerms(index: Pick<RelatedIndex, 'offsets' | 'ids' | 'weights'>, a: number, b: number): number[] {
   const { offsets, ids, weights } = index;
   const best: number[] = [];
   const gains: number[] = [];

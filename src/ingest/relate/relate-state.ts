@@ -1,0 +1,225 @@
+/**
+ * What grouping and related stories found, kept between builds so a rebuild that changed a few articles
+ * places them in the last build's stories and lists (update-relations.ts) rather than grouping and relating
+ * the whole corpus again. In group space: groups are numbered, and candidate rows and related lists name
+ * groups (each group's lead copy stands for it). Term ids are the state's vocabulary's; the term weights
+ * (IDF) are the last full build's.
+ *
+ * One file: a 4-byte header length, the header (JSON: the strings and the arrays' places), then the typed
+ * arrays, each 8-byte aligned. Written aside and renamed over (replace-file.ts).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replaceFileSync } from '../replace-file.ts';
+
+/** Vectors in compressed rows: row r is ids/weights[offsets[r]] … [offsets[r + 1] - 1], sorted by id. */
+export interface VectorRows {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Vectors (ids sorted, weights normalised) as compressed rows, one per vector. */
+export function vectorRows(
+  vectors: readonly { readonly ids: Int32Array; readonly weights: Float64Array }[],
+): VectorRows {
+  const offsets = new Int32Array(vectors.length + 1);
+  vectors.forEach((v, r) => (offsets[r + 1] = (offsets[r] ?? 0) + v.ids.length));
+  const total = offsets[vectors.length] ?? 0;
+  const ids = new Int32Array(total);
+  const weights = new Float64Array(total);
+  vectors.forEach((v, r) => {
+    ids.set(v.ids, offsets[r] ?? 0);
+    weights.set(v.weights, offsets[r] ?? 0);
+  });
+  return { offsets, ids, weights };
+}
+
+export interface RelateState {
+  /** Articles at the last full build: the N of its term weights. */
+  readonly baseArticles: number;
+  /** Articles changed, added or removed since the last full build (the weights grow stale with them). */
+  readonly drift: number;
+  /** How many related articles each list holds (slots per group in `related`). */
+  readonly relatedCount: number;
+  /** Articles in corpus order: id and extraction key. */
+  readonly articleIds: readonly string[];
+  readonly articleKeys: readonly string[];
+  /** Each article's group. */
+  readonly groupOf: Int32Array;
+  /** Each article's grouping vector (its strongest terms, plain IDF). */
+  readonly groupVectors: VectorRows;
+  /** Each group's lead article id and its related-stories vector (damped IDF). */
+  readonly leadIds: readonly string[];
+  readonly relatedVectors: VectorRows;
+  /** Each group's best candidates by cosine, RERANK slots each (-1 where fewer), for the shared-neighbour rerank. */
+  readonly candidates: { readonly neighbours: Int32Array; readonly cosines: Float64Array };
+  /** Each group's related groups: relatedCount slots (-1 where fewer), scores, EXPLAIN_TERMS term ids per slot. */
+  readonly related: { readonly neighbours: Int32Array; readonly scores: Float64Array; readonly terms: Int32Array };
+  /** Term text, its display form and document frequency, by term id. */
+  readonly vocabulary: readonly string[];
+  readonly displayForms: readonly string[];
+  readonly documentFrequency: Int32Array;
+}
+
+/** Hash of grouping and related stories' code: a state made by other code is not used. */
+export function relateVersion(): string {
+  const hash = createHash('sha256');
+  const folder = new URL('./', import.meta.url);
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(new URL(name, folder)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+type ArrayName =
+  | 'groupOf'
+  | 'groupOffsets'
+  | 'groupIds'
+  | 'groupWeights'
+  | 'relatedOffsets'
+  | 'relatedIds'
+  | 'relatedWeights'
+  | 'candidateNeighbours'
+  | 'candidateCosines'
+  | 'relatedNeighbours'
+  | 'relatedScores'
+  | 'relatedTerms'
+  | 'documentFrequency';
+
+interface Header {
+  readonly version: string;
+  readonly baseArticles: number;
+  readonly drift: number;
+  readonly relatedCount: number;
+  readonly articleIds: readonly string[];
+  readonly articleKeys: readonly string[];
+  readonly leadIds: readonly string[];
+  readonly vocabulary: readonly string[];
+  /** Display forms where they differ from the term ("" where the same). */
+  readonly displayForms: readonly string[];
+  readonly arrays: Record<ArrayName, { kind: 'i32' | 'f64'; at: number; length: number }>;
+}
+
+function arraysOf(state: RelateState): Record<ArrayName, Int32Array | Float64Array> {
+  return {
+    groupOf: state.groupOf,
+    groupOffsets: state.groupVectors.offsets,
+    groupIds: state.groupVectors.ids,
+    groupWeights: state.groupVectors.weights,
+    relatedOffsets: state.relatedVectors.offsets,
+    relatedIds: state.relatedVectors.ids,
+    relatedWeights: state.relatedVectors.weights,
+    candidateNeighbours: state.candidates.neighbours,
+    candidateCosines: state.candidates.cosines,
+    relatedNeighbours: state.related.neighbours,
+    relatedScores: state.related.scores,
+    relatedTerms: state.related.terms,
+    documentFrequency: state.documentFrequency,
+  };
+}
+
+const STATE_FILE = 'state.bin';
+
+/** The relate state of the last build, in a cache folder. */
+export class RelateStateStore {
+  private readonly file: string;
+
+  constructor(
+    private readonly folder: string,
+    private readonly version: string = relateVersion(),
+  ) {
+    this.file = join(folder, STATE_FILE);
+  }
+
+  save(state: RelateState): void {
+    const arrays = arraysOf(state);
+    const places = {} as Header['arrays'];
+    let at = 0;
+    for (const [name, array] of Object.entries(arrays) as [ArrayName, Int32Array | Float64Array][]) {
+      places[name] = { kind: array instanceof Int32Array ? 'i32' : 'f64', at, length: array.length };
+      at += Math.ceil(array.byteLength / 8) * 8;
+    }
+    const header: Header = {
+      version: this.version,
+      baseArticles: state.baseArticles,
+      drift: state.drift,
+      relatedCount: state.relatedCount,
+      articleIds: state.articleIds,
+      articleKeys: state.articleKeys,
+      leadIds: state.leadIds,
+      vocabulary: state.vocabulary,
+      displayForms: state.displayForms.map((form, t) => (form === state.vocabulary[t] ? '' : form)),
+      arrays: places,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header));
+    const start = Math.ceil((4 + headerBytes.length) / 8) * 8;
+    const file = Buffer.alloc(start + at);
+    file.writeUInt32LE(headerBytes.length, 0);
+    headerBytes.copy(file, 4);
+    for (const [name, array] of Object.entries(arrays) as [ArrayName, Int32Array | Float64Array][]) {
+      file.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + places[name].at);
+    }
+    mkdirSync(this.folder, { recursive: true });
+    replaceFileSync(this.file, file);
+  }
+
+  /** The last build's state, or undefined when there is none, it is unreadable or other code made it. */
+  load(): RelateState | undefined {
+    let file: Buffer;
+    try {
+      file = readFileSync(this.file);
+    } catch {
+      return undefined;
+    }
+    try {
+      const length = file.readUInt32LE(0);
+      const header = JSON.parse(file.subarray(4, 4 + length).toString('utf8')) as Header;
+      if (header.version !== this.version) return undefined;
+      const start = Math.ceil((4 + length) / 8) * 8;
+      // The arrays are copied out of the file's buffer: a view needs 8-byte alignment, which a pooled
+      // Buffer does not promise, and copies let the file's buffer go.
+      const array = (name: ArrayName) => {
+        const { kind, at, length: count } = header.arrays[name];
+        const bytes = count * (kind === 'i32' ? 4 : 8);
+        if (start + at + bytes > file.length) throw new Error(`relate state: ${name} runs past the end`);
+        const copy = new Uint8Array(bytes);
+        copy.set(file.subarray(start + at, start + at + bytes));
+        return kind === 'i32' ? new Int32Array(copy.buffer) : new Float64Array(copy.buffer);
+      };
+      const ints = (name: ArrayName) => {
+        const a = array(name);
+        if (!(a instanceof Int32Array)) throw new Error(`relate state: ${name} is not Int32`);
+        return a;
+      };
+      const floats = (name: ArrayName) => {
+        const a = array(name);
+        if (!(a instanceof Float64Array)) throw new Error(`relate state: ${name} is not Float64`);
+        return a;
+      };
+      return {
+        baseArticles: header.baseArticles,
+        drift: header.drift,
+        relatedCount: header.relatedCount,
+        articleIds: header.articleIds,
+        articleKeys: header.articleKeys,
+        groupOf: ints('groupOf'),
+        groupVectors: { offsets: ints('groupOffsets'), ids: ints('groupIds'), weights: floats('groupWeights') },
+        leadIds: header.leadIds,
+        relatedVectors: { offsets: ints('relatedOffsets'), ids: ints('relatedIds'), weights: floats('relatedWeights') },
+        candidates: { neighbours: ints('candidateNeighbours'), cosines: floats('candidateCosines') },
+        related: {
+          neighbours: ints('relatedNeighbours'),
+          scores: floats('relatedScores'),
+          terms: ints('relatedTerms'),
+        },
+        vocabulary: header.vocabulary,
+        displayForms: header.displayForms.map((form, t) => (form === '' ? (header.vocabulary[t] ?? '') : form)),
+        documentFrequency: ints('documentFrequency'),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+}
