@@ -83,16 +83,34 @@ describe('ExtractionCache', () => {
     expect(readdirSync(root)).toEqual(['v2']);
   });
 
-  it('treats a damaged shard as empty and rewrites it', async () => {
+  it('treats a shard with a damaged file, its articles’ or their bodies’, as empty and rewrites it', async () => {
     const inputs = goldenInputs();
     await buildWith(new ExtractionCache(root, 'v1'), inputs);
-    const shards = readdirSync(join(root, 'v1'));
-    const damaged = shards[0] ?? '';
-    writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
+    const metas = readdirSync(join(root, 'v1')).filter((name) => !name.endsWith('.body.json'));
+    const [first = '', second = ''] = metas;
+    const bodyOf = (meta: string) =>
+      readdirSync(join(root, 'v1')).find((name) => name.startsWith(meta.slice(0, 2)) && name.endsWith('.body.json')) ??
+      '';
+    writeFileSync(join(root, 'v1', first), '{"truncated": ');
+    const body = readFileSync(join(root, 'v1', bodyOf(second)), 'utf8');
+    writeFileSync(join(root, 'v1', bodyOf(second)), body.slice(0, -2));
     const again = await buildWith(new ExtractionCache(root, 'v1'), inputs);
     expect(again.result).toEqual(withoutKeys(extractInputs(inputs)));
-    expect(again.hits).toBeLessThan(inputs.length);
-    expect(() => JSON.parse(readFileSync(join(root, 'v1', damaged), 'utf8')) as unknown).not.toThrow();
+    expect(again.hits).toBeLessThan(inputs.length - 1);
+    for (const name of [first, bodyOf(second)]) {
+      expect(() => JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as unknown).not.toThrow();
+    }
+  });
+
+  it('reads an article’s text from its shard’s body file only when something asks for it', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const [article] = (await buildWith(new ExtractionCache(root, 'v1'), inputs)).result.articles;
+    const bodies = readdirSync(join(root, 'v1')).filter((name) => name.endsWith('.body.json'));
+    // The bodies are gone after the articles were read: asking for one names the file.
+    for (const name of bodies) rmSync(join(root, 'v1', name));
+    expect(article?.headline).toBeTruthy();
+    expect(() => article?.blocks).toThrow(/body\.json/);
   });
 
   it('keeps no entry for a file that is gone', async () => {
@@ -101,9 +119,15 @@ describe('ExtractionCache', () => {
     const [gone, ...rest] = inputs;
     await buildWith(new ExtractionCache(root, 'v1'), rest);
     const cache = new ExtractionCache(root, 'v1');
-    const entries = readdirSync(join(root, 'v1')).flatMap((name) =>
-      Object.keys(JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as object),
-    );
+    const entries = readdirSync(join(root, 'v1'))
+      .filter((name) => !name.endsWith('.body.json'))
+      .flatMap((name) =>
+        Object.keys((JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as { entries: object }).entries),
+      );
+    const bodies = readdirSync(join(root, 'v1'))
+      .filter((name) => name.endsWith('.body.json'))
+      .flatMap((name) => Object.keys(JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as object));
+    expect(bodies.sort()).toEqual(entries.sort());
     expect(entries).toHaveLength(rest.length);
     expect(entries).not.toContain(cache.keyOf(gone as InputFile));
   });

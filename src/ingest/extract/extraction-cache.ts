@@ -9,13 +9,20 @@
  * is rewritten only when the set of keys it should hold changed, and then holds exactly this build's
  * entries, so deleted and edited articles leave nothing behind. A shard that cannot be read or parsed is
  * treated as empty (its files are extracted again and the shard rewritten).
+ *
+ * A shard keeps the articles without their text in one file (`<shard>.json`) and their blocks and removed
+ * lines in 16 smaller files by the key's next hex digit (`<shard><digit>.body.json`). A rebuild needs
+ * every article's headline, dates and counts but the text of the few whose files it writes again: an article
+ * read back gets its text from its body file when something first asks for it (a getter), so most bodies
+ * (nine tenths of the cache's bytes) are never parsed, and one article's costs a part of a shard's.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOfBytes } from '../input-index.ts';
 import { packageVersion } from '../package-version.ts';
 import { replaceFileSync } from '../replace-file.ts';
+import type { Article } from '../../shared/article-schema.ts';
 import type { ExtractOutcome } from './extract-task.ts';
 
 /** 256 shards: at 100k articles about 400 entries (a few MB) each. */
@@ -41,10 +48,21 @@ export function extractorVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** What the body file holds for each article. */
+type Body = Pick<Article, 'blocks' | 'removed'>;
+
+/** A shard's meta file: its outcomes, articles without their bodies, and the length of each body file. */
+interface ShardFile {
+  readonly bodyBytes: Record<string, number>;
+  readonly entries: Record<string, ExtractOutcome>;
+}
+
 export class ExtractionCache {
   private readonly folder: string;
   /** Keys each shard held when read, to tell whether it needs writing. */
   private readonly loaded = new Map<string, Set<string>>();
+  /** Body files parsed so far. */
+  private readonly bodies = new Map<string, Record<string, Body>>();
 
   /** `root` holds one folder per extractor version; other versions' folders are removed on save. */
   constructor(
@@ -90,14 +108,42 @@ export class ExtractionCache {
     for (const [shard, entries] of byShard) {
       const before = this.loaded.get(shard);
       if (before !== undefined && before.size === entries.length && entries.every(([key]) => before.has(key))) continue;
-      const path = join(this.folder, `${shard}.json`);
-      replaceFileSync(path, JSON.stringify(Object.fromEntries(entries)));
+      const metas: Record<string, ExtractOutcome> = {};
+      const parts = new Map<string, Record<string, Body>>();
+      for (const [key, outcome] of entries) {
+        if ('failure' in outcome) {
+          metas[key] = outcome;
+          continue;
+        }
+        const { blocks, removed, ...meta } = outcome.article;
+        metas[key] = { article: meta as Article };
+        const part = partOf(key);
+        let bodies = parts.get(part);
+        if (bodies === undefined) parts.set(part, (bodies = {}));
+        bodies[key] = { blocks, removed };
+      }
+      // The bodies first, and their lengths in the meta file: a body file that is not the one its meta file
+      // was written with (a build stopped between the two, a truncated file) makes the shard count as missing.
+      const bodyBytes: Record<string, number> = {};
+      for (const digit of HEX) {
+        const part = `${shard}${digit}`;
+        const bodies = parts.get(part);
+        const path = join(this.folder, `${part}.body.json`);
+        if (bodies === undefined) {
+          rmSync(path, { force: true });
+          continue;
+        }
+        const body = Buffer.from(JSON.stringify(bodies));
+        replaceFileSync(path, body);
+        bodyBytes[part] = body.length;
+        this.bodies.set(part, bodies);
+      }
+      const file: ShardFile = { bodyBytes, entries: metas };
+      replaceFileSync(join(this.folder, `${shard}.json`), JSON.stringify(file));
       this.loaded.set(shard, new Set(entries.map(([key]) => key)));
     }
     for (const name of safeReaddir(this.folder)) {
-      if (name.endsWith('.json') && !byShard.has(name.slice(0, -'.json'.length))) {
-        rmSync(join(this.folder, name), { force: true });
-      }
+      if (name.endsWith('.json') && !byShard.has(shardOf(name))) rmSync(join(this.folder, name), { force: true });
     }
     for (const name of safeReaddir(this.root)) {
       if (name !== this.version) rmSync(join(this.root, name), { recursive: true, force: true });
@@ -107,20 +153,68 @@ export class ExtractionCache {
   private readShard(shard: string): Record<string, ExtractOutcome> {
     let entries: Record<string, ExtractOutcome> = {};
     try {
-      const parsed: unknown = JSON.parse(readFileSync(join(this.folder, `${shard}.json`), 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        entries = parsed as Record<string, ExtractOutcome>;
+      const parsed = JSON.parse(readFileSync(join(this.folder, `${shard}.json`), 'utf8')) as Partial<ShardFile>;
+      const whole = Object.entries(parsed.bodyBytes ?? {}).every(
+        ([part, bytes]) => statSync(join(this.folder, `${part}.body.json`)).size === bytes,
+      );
+      if (typeof parsed.entries === 'object' && parsed.entries !== null && parsed.bodyBytes !== undefined && whole) {
+        entries = parsed.entries;
       }
     } catch {
       // Missing or damaged: every file of this shard is extracted again and the shard rewritten.
     }
     this.loaded.set(shard, new Set(Object.keys(entries)));
+    for (const [key, outcome] of Object.entries(entries)) {
+      if ('article' in outcome) withBodyFrom(outcome.article, () => this.bodyOf(partOf(key), key));
+    }
     return entries;
   }
+
+  /**
+   * An article's body from its shard's body file, parsed on first use. A body file that is missing or
+   * damaged while its meta file is whole is the cache's fault: the build stops and names the shard.
+   */
+  private bodyOf(part: string, key: string): Body {
+    let bodies = this.bodies.get(part);
+    if (bodies === undefined) {
+      const path = join(this.folder, `${part}.body.json`);
+      try {
+        bodies = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Body>;
+      } catch (error) {
+        throw new Error(`the extraction cache's ${path} cannot be read (delete the cache folder): ${String(error)}`, {
+          cause: error,
+        });
+      }
+      this.bodies.set(part, bodies);
+    }
+    const body = bodies[key];
+    if (body === undefined) throw new Error(`the extraction cache's ${part}.body.json has no entry ${key}`);
+    return body;
+  }
+}
+
+/**
+ * Gives an article read without its text `blocks` and `removed` properties that read it on first use:
+ * enumerable, after the others, so the article serialises as one extracted afresh does.
+ */
+function withBodyFrom(article: Article, load: () => Body): void {
+  let body: Body | undefined;
+  const once = () => (body ??= load());
+  Object.defineProperties(article, {
+    blocks: { enumerable: true, configurable: true, get: () => once().blocks },
+    removed: { enumerable: true, configurable: true, get: () => once().removed },
+  });
 }
 
 function shardOf(key: string): string {
   return key.slice(0, SHARD_HEX_DIGITS);
+}
+
+const HEX = '0123456789abcdef';
+
+/** The body file of a key: its shard and one hex digit more (at 100k articles, about 25 articles' text). */
+function partOf(key: string): string {
+  return key.slice(0, SHARD_HEX_DIGITS + 1);
 }
 
 function safeReaddir(folder: string): string[] {
