@@ -157,6 +157,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const searchDigest = await searchIndex.wait();
+  await state?.store.settled();
   // A build without images (the benchmark times them apart) leaves the last build's images in place.
   if (options.previewImages === false) manifest?.keep('og');
   if (options.skipApp !== true && options.previewImages !== false) {

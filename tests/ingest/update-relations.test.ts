@@ -99,7 +99,9 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 async function relate(articles: readonly Article[], limits: UpdateLimits = ANY_SIZE): Promise<RelatedCorpus> {
   const store = new RelateStateStore(join(folder, 'relate'));
-  return relateCorpusInParallel(articles, { state: { store, keys: keysOf(articles), limits } });
+  const related = await relateCorpusInParallel(articles, { state: { store, keys: keysOf(articles), limits } });
+  await store.settled();
+  return related;
 }
 
 const membersOf = (corpus: RelatedCorpus, id: string) =>
@@ -227,6 +229,7 @@ describe('the relate state file', () => {
     if (state === undefined) throw new Error('no state saved');
     const copy = new RelateStateStore(join(folder, 'copy'));
     copy.save(state);
+    await copy.settled();
     expect(copy.load()).toEqual(state);
     expect(new RelateStateStore(join(folder, 'relate'), 'other code').load()).toBeUndefined();
     writeFileSync(join(folder, 'copy', 'state.bin'), 'not a state');

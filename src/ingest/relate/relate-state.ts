@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceFileSync } from '../replace-file.ts';
+import { replaceFile } from '../replace-file.ts';
 
 /** Vectors in compressed rows: row r is ids/weights[offsets[r]] … [offsets[r + 1] - 1], sorted by id. */
 export interface VectorRows {
@@ -133,6 +133,13 @@ export class RelateStateStore {
     this.file = join(folder, STATE_FILE);
   }
 
+  /** Writes of this store still going on: `settled` awaits them. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /**
+   * Saves the state: the file is made now and written in the background (a hundred MB or more at 100k
+   * articles), while the build goes on; `settled` awaits the write.
+   */
   save(state: RelateState): void {
     const arrays = arraysOf(state);
     const places = {} as Header['arrays'];
@@ -162,7 +169,16 @@ export class RelateStateStore {
       file.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + places[name].at);
     }
     mkdirSync(this.folder, { recursive: true });
-    replaceFileSync(this.file, file);
+    const path = this.file;
+    const written = this.writing.then(() => replaceFile(path, file));
+    // A failed write is reported by `settled`, not as an unhandled rejection while the build goes on.
+    written.catch(() => {});
+    this.writing = written;
+  }
+
+  /** Resolves when every save has been written; rejects with the first write that failed. */
+  settled(): Promise<void> {
+    return this.writing;
   }
 
   /** The last build's state, or undefined when there is none, it is unreadable or other code made it. */
@@ -178,15 +194,19 @@ export class RelateStateStore {
       const header = JSON.parse(file.subarray(4, 4 + length).toString('utf8')) as Header;
       if (header.version !== this.version) return undefined;
       const start = Math.ceil((4 + length) / 8) * 8;
-      // The arrays are copied out of the file's buffer: a view needs 8-byte alignment, which a pooled
-      // Buffer does not promise, and copies let the file's buffer go.
+      // Views into the file's buffer, which a file this size has to itself (a small one may sit in a pooled
+      // buffer at any offset: its arrays are copied out to be 8-byte aligned).
       const array = (name: ArrayName) => {
         const { kind, at, length: count } = header.arrays[name];
         const bytes = count * (kind === 'i32' ? 4 : 8);
         if (start + at + bytes > file.length) throw new Error(`relate state: ${name} runs past the end`);
-        const copy = new Uint8Array(bytes);
-        copy.set(file.subarray(start + at, start + at + bytes));
-        return kind === 'i32' ? new Int32Array(copy.buffer) : new Float64Array(copy.buffer);
+        let offset = file.byteOffset + start + at;
+        let buffer = file.buffer;
+        if (offset % 8 !== 0) {
+          buffer = file.buffer.slice(offset, offset + bytes);
+          offset = 0;
+        }
+        return kind === 'i32' ? new Int32Array(buffer, offset, count) : new Float64Array(buffer, offset, count);
       };
       const ints = (name: ArrayName) => {
         const a = array(name);
