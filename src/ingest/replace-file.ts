@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 
 function asideOf(path: string): string {
   return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -21,5 +21,20 @@ export function replaceFileSync(path: string, data: string | Uint8Array): void {
 export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
   const aside = asideOf(path);
   await writeFile(aside, data);
+  await rename(aside, path);
+}
+
+/** replaceFile for data written in parts (`write` writes them to the file handle it is given). */
+export async function replaceFileWith(path: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
+  const aside = asideOf(path);
+  const file = await open(aside, 'w');
+  try {
+    await write(file);
+  } catch (error) {
+    await file.close();
+    await rm(aside, { force: true });
+    throw error;
+  }
+  await file.close();
   await rename(aside, path);
 }
