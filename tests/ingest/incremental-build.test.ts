@@ -78,12 +78,16 @@ describe('an incremental rebuild', () => {
     const york = before.articles.find((a) => a.sourceFile === 'york.txt');
     const entry = entryFile(before, 'york.txt');
     const feed = join(out, 'feeds', 'story', `${york?.id ?? 'missing'}.xml`);
+    // York's story has York alone, so it bears York's id.
+    const copies = join(out, 'data', 'story', `${york?.id ?? 'missing'}.json`);
     // Marks the files: a build that made them again would put back what it makes.
     await writeFile(entry, '{"marked":true}');
     await writeFile(feed, '<marked/>');
+    await writeFile(copies, '{"copies":"marked"}');
     await build();
     expect(await readFile(entry, 'utf8')).toBe('{"marked":true}');
     expect(await readFile(feed, 'utf8')).toBe('<marked/>');
+    expect(await readFile(copies, 'utf8')).toBe('{"copies":"marked"}');
     // Another site URL is another input of every feed and page: all are made again.
     await buildSite({
       articlesDir: articles,

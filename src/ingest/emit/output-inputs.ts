@@ -9,10 +9,10 @@ import { createHash, hash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, StorySummary } from '../../shared/article-schema.ts';
+import type { Article, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import { packageVersion } from '../package-version.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
-import { listedStory } from './listed-story.ts';
+import { relateVersion } from '../relate/relate-state.ts';
 
 const sha1 = (text: string) => hash('sha1', text, 'base64');
 
@@ -31,16 +31,23 @@ function hashSources(hash: Hash, folder: string): void {
  * and of the site's URL, which every page and feed names.
  */
 export function emitVersion(siteUrl: string): string {
-  const hash = createHash('sha256').update(siteUrl).update('\0').update(packageVersion('feed'));
+  // Stories and related lists are keyed by what they are made from (below), so the code that makes them
+  // (grouping, related stories) is an input of every file too.
+  const hash = createHash('sha256')
+    .update(siteUrl)
+    .update('\0')
+    .update(packageVersion('feed'))
+    .update('\0')
+    .update(relateVersion());
   hashSources(hash, fileURLToPath(new URL('./', import.meta.url)));
   hashSources(hash, fileURLToPath(new URL('../../shared/', import.meta.url)));
   return hash.digest('hex').slice(0, 16);
 }
 
 export class OutputInputs {
-  private readonly storyKeys = new Map<string, string>();
+  private readonly storyKeys = new Map<string, string | undefined>();
   private readonly entryKeys = new Map<string, string | undefined>();
-  /** Copies of a story share one related list (relate-corpus.ts): each list is serialised once. */
+  /** Copies of a story share one related list (relate-corpus.ts): each list is keyed once. */
   private readonly relatedKeys = new WeakMap<object, string>();
 
   /** `articleKeys`: each article's extraction key by id (an article without one gets no keys). */
@@ -49,27 +56,58 @@ export class OutputInputs {
     private readonly corpus: RelatedCorpus,
   ) {}
 
-  /** Of `data/articles/<id>.json` and `article/<id>/index.html`: the article, its story's listing, its related list. */
+  /** Of `data/articles/<id>.json` and `article/<id>/index.html`: the article, its story, its related list. */
   entry(article: Article): string | undefined {
     if (this.entryKeys.has(article.id)) return this.entryKeys.get(article.id);
     const own = this.articleKeys.get(article.id);
     const story = this.corpus.storyOf.get(article.id);
-    let key: string | undefined;
-    if (own !== undefined && story !== undefined) {
-      let storyKey = this.storyKeys.get(story.id);
-      if (storyKey === undefined) {
-        storyKey = sha1(JSON.stringify(listedStory(story)));
-        this.storyKeys.set(story.id, storyKey);
-      }
-      const related = this.corpus.relatedOf.get(article.id) ?? [];
-      let relatedKey = this.relatedKeys.get(related);
-      if (relatedKey === undefined) {
-        relatedKey = sha1(JSON.stringify(related));
-        this.relatedKeys.set(related, relatedKey);
-      }
-      key = sha1(`${own}\0${storyKey}\0${relatedKey}`);
-    }
+    const storyKey = story === undefined ? undefined : this.storyKey(story);
+    const relatedKey = this.relatedKey(this.corpus.relatedOf.get(article.id) ?? []);
+    const key =
+      own === undefined || storyKey === undefined || relatedKey === undefined
+        ? undefined
+        : sha1(`${own}\0${storyKey}\0${relatedKey}`);
     this.entryKeys.set(article.id, key);
+    return key;
+  }
+
+  /** Of `data/story/<id>.json`: the story's copies. */
+  storyCopies(story: StorySummary): string | undefined {
+    const key = this.storyKey(story);
+    return key === undefined ? undefined : `copies\0${key}`;
+  }
+
+  /**
+   * A story is made from its copies (its headline, standfirst, dates and listing are theirs, picked by the
+   * relate code, whose version is in emitVersion): its id and its copies' keys in order stand for it.
+   */
+  private storyKey(story: StorySummary): string | undefined {
+    if (this.storyKeys.has(story.id)) return this.storyKeys.get(story.id);
+    const parts = [story.id];
+    for (const member of story.members) {
+      const own = this.articleKeys.get(member.id);
+      if (own === undefined) {
+        this.storyKeys.set(story.id, undefined);
+        return undefined;
+      }
+      parts.push(own);
+    }
+    const key = sha1(parts.join('\0'));
+    this.storyKeys.set(story.id, key);
+    return key;
+  }
+
+  /** A related list: each related article's key, score and shared terms. Copies of a story share one list. */
+  private relatedKey(related: readonly RelatedArticle[]): string | undefined {
+    if (this.relatedKeys.has(related)) return this.relatedKeys.get(related);
+    const parts: string[] = [];
+    for (const { article, score, terms } of related) {
+      const own = this.articleKeys.get(article.id);
+      if (own === undefined) return undefined;
+      parts.push(`${own}\u0001${score}\u0001${terms.join('\u0001')}`);
+    }
+    const key = sha1(parts.join('\0'));
+    this.relatedKeys.set(related, key);
     return key;
   }
 

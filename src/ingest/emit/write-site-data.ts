@@ -109,7 +109,8 @@ export async function writeSiteData(
 
   for (const story of corpus.stories) {
     const name = `data/story/${story.id}.json`;
-    await writeJson(writer, outDir, name, () => parseOrThrow(StoryCopiesSchema, storyCopies(story), name), digest);
+    const make = () => parseOrThrow(StoryCopiesSchema, storyCopies(story), name);
+    await writeJson(writer, outDir, name, make, digest, inputs?.storyCopies(story));
   }
 
   for (const article of articles) {
