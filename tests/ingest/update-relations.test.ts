@@ -160,6 +160,21 @@ describe('updating stories and related lists', () => {
     );
   });
 
+  it('counts an added article in its words’ document frequencies, for the next update to weigh', async () => {
+    await relate(articles);
+    const store = new RelateStateStore(join(folder, 'relate'));
+    const named = (file: string) =>
+      article(file, { headline: `Zorblatt ${file}`, text: copyText(events[3] as Event, 7).text + ' Zorblatt.' });
+    const frequency = () => {
+      const state = store.load();
+      return state?.documentFrequency[state.vocabulary.indexOf('zorblatt')];
+    };
+    await relate([...articles, named('z-1.txt')]);
+    expect(frequency()).toBe(1);
+    await relate([...articles, named('z-1.txt'), named('z-2.txt')]);
+    expect(frequency()).toBe(2);
+  });
+
   it('takes a removed article out of its story and of every list', async () => {
     const before = await relate(articles);
     // Event 5 has three copies, event 6 one: one copy of 5 goes, and 6 altogether.

@@ -140,13 +140,18 @@ class Terms {
         grown.set(this.df);
         this.df = grown;
       }
-      this.df[id] = 1;
+      this.df[id] = 0;
     }
     return id;
   }
 
   documents(id: number): number {
     return this.df[id] ?? 0;
+  }
+
+  /** One more article has term `id`. */
+  count(id: number): void {
+    this.df[id] = (this.df[id] ?? 0) + 1;
   }
 
   get documentFrequency(): Int32Array {
@@ -163,7 +168,8 @@ interface TextVectors {
 /**
  * Texts tokenised and weighed as term-vectors.ts weighs a corpus, with the state's document frequencies
  * and article count; `counted`: whether the state's frequencies already count the text (an unchanged
- * article), else each of its terms counts it once more.
+ * article), else each of its terms counts it once more, from then on (a changed article's old text is not
+ * taken off: the frequencies drift up a little until the next full build).
  */
 function vectorsOf(texts: readonly TextInput[], counted: boolean, terms: Terms, articles: number): TextVectors[] {
   if (texts.length === 0) return [];
@@ -177,6 +183,8 @@ function vectorsOf(texts: readonly TextInput[], counted: boolean, terms: Terms, 
       const df = Math.max(1, terms.documents(id) + (counted ? 0 : 1));
       entries.push({ id, w: (1 + Math.log(counts[k] ?? 1)) * smoothedIdf(articles, df), df });
     }
+    // The next texts, and the next build's update, count this one among the articles having its terms.
+    if (!counted) for (const e of entries) terms.count(e.id);
     entries.sort((a, b) => b.w - a.w || a.id - b.id);
     const ranked = entries.slice(0, RELATED_VECTOR_TERMS);
     const { idfPower, minDocuments } = RELATED_WEIGHTING;
