@@ -104,10 +104,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       : { store: new TokenCache(join(cacheRoot, 'tokens')), keys: articleKeys };
   // With the cache, a rebuild that changed a few articles updates the last build's stories and lists.
   const state =
-    tokenCache === undefined
+    tokenCache === undefined || cacheRoot === null
       ? undefined
       : {
-          store: new RelateStateStore(join(cacheRoot ?? '', 'relate')),
+          store: new RelateStateStore(join(cacheRoot, 'relate')),
           keys: articleKeys,
           limits: options.relateUpdate ?? DEFAULT_UPDATE_LIMITS,
         };

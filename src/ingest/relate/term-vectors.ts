@@ -223,7 +223,7 @@ export interface Weighting {
 }
 
 /** ln((N + 1) / (df + 1)) + 1: positive even for a word every article has. */
-function smoothedIdf(articles: number, documents: number): number {
+export function smoothedIdf(articles: number, documents: number): number {
   return Math.log((articles + 1) / (documents + 1)) + 1;
 }
 

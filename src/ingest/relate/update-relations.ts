@@ -21,6 +21,7 @@ import type { GroupingOptions } from './group-stories.ts';
 import { RELATED_VECTOR_TERMS, RELATED_WEIGHTING, toMatches, type RelatedMatch } from './related-articles.ts';
 import { EXPLAIN_TERMS, RERANK, rerankEach } from './related-index.ts';
 import { vectorRows, type RelateState, type VectorRows } from './relate-state.ts';
+import { smoothedIdf } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput } from './tokenise-corpus.ts';
 
 export interface UpdateLimits {
@@ -88,11 +89,6 @@ function countAdded(ids: readonly string[], oldIndex: ReadonlyMap<string, number
 interface Vector {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
-}
-
-/** ln((N + 1) / (df + 1)) + 1, as term-vectors.ts weighs. */
-function smoothedIdf(articles: number, documents: number): number {
-  return Math.log((articles + 1) / (documents + 1)) + 1;
 }
 
 function normalisedById(entries: { id: number; w: number }[]): Vector {
