@@ -3,7 +3,7 @@
  * full build's answer; an added copy joins its story; a new event stands alone and is listed where a full
  * build lists it; a removed article leaves every story and list; past the limits the build relates in full.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -235,6 +235,12 @@ describe('updating stories and related lists', () => {
 });
 
 describe('the relate state file', () => {
+  it('is neither made nor read for a corpus smaller than the update’s smallest', async () => {
+    const { articles } = corpus();
+    await relate(articles, { ...ANY_SIZE, minArticles: articles.length + 1 });
+    expect(existsSync(join(folder, 'relate'))).toBe(false);
+  });
+
   it('reads back what was saved, and nothing from a damaged file or other code', async () => {
     const { articles } = corpus();
     await relate(articles.slice(0, 40));

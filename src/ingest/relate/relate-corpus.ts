@@ -23,7 +23,7 @@ import {
   type TextInput,
   type TokenisedCorpus,
 } from './tokenise-corpus.ts';
-import { planUpdate, RelationsUpdate, type UpdateLimits } from './update-relations.ts';
+import { DEFAULT_UPDATE_LIMITS, planUpdate, RelationsUpdate, type UpdateLimits } from './update-relations.ts';
 
 export const DEFAULT_RELATED_COUNT = 5;
 
@@ -208,7 +208,9 @@ export async function relateCorpusInParallel(
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
   const timeSync = <T>(stage: string, work: () => T): T => (clock === undefined ? work() : clock.timeSync(stage, work));
-  const kept = onePerStory && relatedCount > 0 ? state : undefined;
+  // Below the update's smallest corpus a state would never be read: none is loaded or made.
+  const minArticles = (state?.limits ?? DEFAULT_UPDATE_LIMITS).minArticles;
+  const kept = onePerStory && relatedCount > 0 && articles.length >= minArticles ? state : undefined;
   if (kept !== undefined) {
     const update = timeSync('relate state', () => startUpdate(articles, kept, relatedCount));
     if (update !== undefined) {
