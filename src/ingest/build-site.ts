@@ -130,7 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const searchIndex = clock.background('search index', () =>
     startSearchIndex(outDir, corpus.stories, articles, {
       cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
-      articleKeys: keyOf,
+      ...(madeFrom === null ? {} : { storyKey: (story: StorySummary) => madeFrom.storyKey(story) }),
     }),
   );
   const dataDigest = await clock.time('write data', () =>
@@ -144,7 +144,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await clock.time('share pages', () =>
       writeSharePages(
         outDir,
-        articles.map((a) => articleEntry(a, corpus)),
+        articles,
+        (article) => articleEntry(article, corpus),
         siteUrl,
         (written) => clock.step(written, articles.length),
         {

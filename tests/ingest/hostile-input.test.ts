@@ -249,5 +249,6 @@ describe('broadsheet build on the command line', () => {
     );
     expect(result.code).toBe(64);
     expect(result.stderr).toContain('--max-bytes must be a whole number of bytes');
-  });
+    // A new Node process compiles the command line's TypeScript first: seconds on a busy 2-core machine.
+  }, 30_000);
 });

@@ -12,7 +12,7 @@ import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
 import { startSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { STORY_FEED_SIZE } from '../../src/ingest/emit/write-feeds.ts';
 import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
-import type { Article } from '../../src/shared/article-schema.ts';
+import type { Article, StorySummary } from '../../src/shared/article-schema.ts';
 import { QUERY_OPTIONS } from '../../src/shared/search-options.ts';
 import { loadBuiltIndex, readSearchIndexFile } from './built-search-index.ts';
 
@@ -117,11 +117,14 @@ describe('the search index', () => {
     expect(index.has(kept[0]?.id)).toBe(true);
   }, 60_000);
 
-  it('with article keys, makes again only the documents of stories whose copies changed key', async () => {
+  it('with story keys, makes again only the documents of stories whose key changed', async () => {
     const elsewhere = join(work, 'keyed-out');
     const cacheDir = join(work, 'keyed-cache');
     const keys = new Map(result.articles.map((a) => [a.id, `key-${a.id}`]));
-    const options = { minForWorker: 0, cacheDir, storiesPerShard: 2, articleKeys: keys };
+    // As OutputInputs keys a story: its id and its copies' keys.
+    const keyedBy = (articleKeys: ReadonlyMap<string, string>) => (story: StorySummary) =>
+      [story.id, ...story.members.map((m) => articleKeys.get(m.id))].join('|');
+    const options = { minForWorker: 0, cacheDir, storiesPerShard: 2, storyKey: keyedBy(keys) };
     await startSearchIndex(elsewhere, result.stories, result.articles, options);
     const before = await readSearchIndexFile(elsewhere);
     const krakow = result.articles.find((a) => a.sourceFile === 'krakow.txt');
@@ -133,7 +136,7 @@ describe('the search index', () => {
     expect(await found()).toBe(0);
     // A new key: that story's shard, and only it, is made again.
     const rekeyed = new Map([...keys, [krakow?.id ?? '', 'key-edited']]);
-    await startSearchIndex(elsewhere, result.stories, edited, { ...options, articleKeys: rekeyed });
+    await startSearchIndex(elsewhere, result.stories, edited, { ...options, storyKey: keyedBy(rekeyed) });
     const after = await readSearchIndexFile(elsewhere);
     expect(after.shards.filter((name) => !before.shards.includes(name))).toHaveLength(1);
     expect(await found()).toBe(1);

@@ -77,11 +77,22 @@ export class OutputInputs {
     return key === undefined ? undefined : `copies\0${key}`;
   }
 
+  /** Of `data/stories/page-<n>.json`: the page number, the page count and the page's stories. */
+  storyPage(stories: readonly StorySummary[], page: number, pageCount: number): string | undefined {
+    const parts = [`page\0${page}\0${pageCount}`];
+    for (const story of stories) {
+      const key = this.storyKey(story);
+      if (key === undefined) return undefined;
+      parts.push(key);
+    }
+    return sha1(parts.join('\0'));
+  }
+
   /**
    * A story is made from its copies (its headline, standfirst, dates and listing are theirs, picked by the
    * relate code, whose version is in emitVersion): its id and its copies' keys in order stand for it.
    */
-  private storyKey(story: StorySummary): string | undefined {
+  storyKey(story: StorySummary): string | undefined {
     if (this.storyKeys.has(story.id)) return this.storyKeys.get(story.id);
     const parts = [story.id];
     for (const member of story.members) {

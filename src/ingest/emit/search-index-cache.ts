@@ -19,6 +19,7 @@ import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import type { SearchDocument } from '../../shared/search-options.ts';
 import { packageVersion } from '../package-version.ts';
 import { replaceFile } from '../replace-file.ts';
+import { relateVersion } from '../relate/relate-state.ts';
 import type { ShardTask } from './search-shard.ts';
 
 /**
@@ -51,7 +52,12 @@ interface CacheState {
 
 /** This code's, the search options' and MiniSearch's versions: shards made by others are not reused. */
 export function searchIndexVersion(): string {
-  const hash = createHash('sha256').update(String(SCHEMA_VERSION)).update(packageVersion('minisearch'));
+  // Stories are keyed by their copies (OutputInputs.storyKey): the code that picks a story's headline and
+  // standfirst from them is an input of its document.
+  const hash = createHash('sha256')
+    .update(String(SCHEMA_VERSION))
+    .update(packageVersion('minisearch'))
+    .update(relateVersion());
   for (const source of [
     '../../shared/search-options.ts',
     '../../shared/outlet-label.ts',

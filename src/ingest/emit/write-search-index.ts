@@ -2,7 +2,7 @@
  * Writes the search index: one MiniSearch document per story (see src/shared/search-options.ts), in
  * shards (src/app/search/join-shards.ts says how the app joins them).
  */
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Article, type StorySummary } from '../../shared/article-schema.ts';
@@ -90,21 +90,6 @@ function shardGroups<T extends { readonly id: string }>(stories: readonly T[], s
   return groups;
 }
 
-/**
- * A hash of what a story's search document is made from — the story as listed and its copies' extraction
- * keys (their text) — so a rebuild need not make the documents of unchanged stories to know they are
- * unchanged; undefined when a copy has no key.
- */
-function storyInputHash(story: StorySummary, articleKeys: ReadonlyMap<string, string>): string | undefined {
-  const parts = [JSON.stringify(story)];
-  for (const member of story.members) {
-    const key = articleKeys.get(member.id);
-    if (key === undefined) return undefined;
-    parts.push(key);
-  }
-  return hash('sha1', parts.join('\0'), 'base64');
-}
-
 /** sha256 in hex. */
 function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -157,8 +142,11 @@ export interface SearchIndexOptions {
   readonly cacheDir?: string | null;
   /** At most this many stories per shard (default STORIES_PER_SHARD). */
   readonly storiesPerShard?: number;
-  /** Each article's extraction key by id: with the cache, unchanged stories' documents are not made. */
-  readonly articleKeys?: ReadonlyMap<string, string>;
+  /**
+   * A key of what a story is made from (OutputInputs.storyKey: its id and its copies' extraction keys; the
+   * relate code's version is in the cache's): with the cache, unchanged stories' documents are not made.
+   */
+  readonly storyKey?: (story: StorySummary) => string | undefined;
 }
 
 async function makeHere(tasks: readonly ShardTask[]): Promise<ShardResult[]> {
@@ -183,7 +171,7 @@ export function startSearchIndex(
     maxHeapMiB,
     cacheDir = null,
     storiesPerShard = STORIES_PER_SHARD,
-    articleKeys,
+    storyKey,
   }: SearchIndexOptions = {},
 ): Promise<string> {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -194,8 +182,7 @@ export function startSearchIndex(
     let made: SearchDocument | undefined;
     const document = () => (made ??= searchDocument(story, byId));
     if (cacheFolder === null) return { id: story.id, hash: '', document };
-    const hash = articleKeys === undefined ? undefined : storyInputHash(story, articleKeys);
-    return { id: story.id, hash: hash ?? documentHash(document()), document };
+    return { id: story.id, hash: storyKey?.(story) ?? documentHash(document()), document };
   });
   return writeSearchIndex(outDir, sources, {
     onWorker,

@@ -104,7 +104,8 @@ export async function writeSiteData(
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
     const make = (): StoryPage => parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
-    await writeJson(writer, outDir, name, make, digest);
+    const onPage = corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE);
+    await writeJson(writer, outDir, name, make, digest, inputs?.storyPage(onPage, page, pageCount));
   }
 
   for (const story of corpus.stories) {

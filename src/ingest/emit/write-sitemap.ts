@@ -13,8 +13,18 @@ export const URLS_PER_SITEMAP = 50_000;
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
-function lastModified(article: Article): string {
-  return article.published === null ? '' : `<lastmod>${x(new Date(article.published).toISOString())}</lastmod>`;
+/** Each article's `<lastmod>`, made once per distinct date (a site has far fewer dates than articles). */
+function lastModifiedOf(): (article: Article) => string {
+  const made = new Map<string, string>();
+  return ({ published }) => {
+    if (published === null) return '';
+    let tag = made.get(published);
+    if (tag === undefined) {
+      tag = `<lastmod>${x(new Date(published).toISOString())}</lastmod>`;
+      made.set(published, tag);
+    }
+    return tag;
+  };
 }
 
 function urlSet(urls: readonly string[]): string {
@@ -22,6 +32,7 @@ function urlSet(urls: readonly string[]): string {
 }
 
 export async function writeSitemap(outDir: string, articles: readonly Article[], siteUrl: string): Promise<number> {
+  const lastModified = lastModifiedOf();
   const urls = [
     `<url><loc>${x(`${siteUrl}/`)}</loc></url>`,
     ...articles.map((a) => `<url><loc>${x(`${siteUrl}${articlePath(a.id)}`)}</loc>${lastModified(a)}</url>`),

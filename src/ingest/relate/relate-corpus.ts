@@ -57,24 +57,50 @@ function fullerFirst(a: Article, b: Article): number {
   return b.wordCount - a.wordCount || (a.sourceFile < b.sourceFile ? -1 : 1);
 }
 
-function summarise(members: readonly Article[]): StorySummary {
+/** Each article's reference, made once: a story's member list and the related lists that name it share it. */
+function refsOf(articles: readonly Article[]): (i: number) => ArticleRef | undefined {
+  const refs: (ArticleRef | undefined)[] = new Array<ArticleRef | undefined>(articles.length).fill(undefined);
+  return (i) => {
+    let ref = refs[i];
+    if (ref === undefined) {
+      const article = articles[i];
+      if (article === undefined) return undefined;
+      ref = refs[i] = articleRef(article);
+    }
+    return ref;
+  };
+}
+
+/** A story from its members' indices: `refOf` gives each member's reference. */
+function summarise(
+  articles: readonly Article[],
+  group: readonly number[],
+  refOf: (i: number) => ArticleRef | undefined,
+): StorySummary {
+  const members = group.flatMap((i) => {
+    const article = articles[i];
+    return article === undefined ? [] : [{ article, i }];
+  });
   // The anchor (first source file by name) gives the id, so a story keeps its id as copies come and go.
-  const byFile = [...members].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
-  const anchor = byFile[0];
+  const byFile = [...members].sort((a, b) => (a.article.sourceFile < b.article.sourceFile ? -1 : 1));
+  const anchor = byFile[0]?.article;
   if (anchor === undefined) throw new Error('a story needs at least one member');
   // The fullest copy gives the headline and standfirst.
-  const fullest = [...members].sort(fullerFirst)[0] ?? anchor;
+  const fullest = [...members].sort((a, b) => fullerFirst(a.article, b.article))[0]?.article ?? anchor;
   const dates = members
-    .map((m) => m.published)
+    .map((m) => m.article.published)
     .filter((d): d is string => d !== null)
     .sort();
   return {
     id: anchor.id,
     headline: fullest.headline,
-    standfirst: fullest.standfirst ?? members.find((m) => m.standfirst !== null)?.standfirst ?? null,
+    standfirst: fullest.standfirst ?? members.find((m) => m.article.standfirst !== null)?.article.standfirst ?? null,
     members: [...members]
-      .sort((a, b) => compareDatesDesc(a.published, b.published) || b.wordCount - a.wordCount)
-      .map(articleRef),
+      .sort(
+        (a, b) =>
+          compareDatesDesc(a.article.published, b.article.published) || b.article.wordCount - a.article.wordCount,
+      )
+      .map((m) => refOf(m.i) ?? articleRef(m.article)),
     memberCount: members.length,
     earliest: dates[0] ?? null,
     latest: dates[dates.length - 1] ?? null,
@@ -90,6 +116,8 @@ interface Grouped {
   /** Index of each group's fullest copy (its lead), and each article's group. */
   readonly leads: number[];
   readonly groupOf: Int32Array;
+  /** Each article's reference (by index), shared by its story's members and the lists that name it. */
+  readonly refOf: (i: number) => ArticleRef | undefined;
 }
 
 /**
@@ -108,7 +136,8 @@ function textsOf(articles: readonly Article[]): TextInput[] {
 
 /** Stories from the groups of article indices. */
 function summariseGroups(articles: readonly Article[], groups: number[][]): Grouped {
-  const stories = groups.map((g) => summarise(g.map((i) => articles[i]).filter((a): a is Article => a !== undefined)));
+  const refOf = refsOf(articles);
+  const stories = groups.map((g) => summarise(articles, g, refOf));
   stories.sort((a, b) => compareDatesDesc(a.latest, b.latest) || (a.id < b.id ? -1 : 1));
   const storyOf = new Map<string, StorySummary>();
   for (const story of stories) for (const m of story.members) storyOf.set(m.id, story);
@@ -123,7 +152,7 @@ function summariseGroups(articles: readonly Article[], groups: number[][]): Grou
     }
     return lead;
   });
-  return { storyKeys, stories, storyOf, leads, groupOf };
+  return { storyKeys, stories, storyOf, leads, groupOf, refOf };
 }
 
 /**
@@ -144,8 +173,8 @@ function withRelated(articles: readonly Article[], grouped: Grouped, matches: Re
     let related = made.get(list);
     if (related === undefined) {
       related = list.flatMap((m) => {
-        const other = articles[m.index];
-        return other === undefined ? [] : [{ article: articleRef(other), score: m.score, terms: [...m.terms] }];
+        const other = grouped.refOf(m.index);
+        return other === undefined ? [] : [{ article: other, score: m.score, terms: [...m.terms] }];
       });
       made.set(list, related);
     }

@@ -20,7 +20,8 @@ import { DEFAULT_GROUPING, GROUP_VECTOR_TERMS, CENTROID_TERMS, daysApart, knownO
 import type { GroupingOptions } from './group-stories.ts';
 import { RELATED_VECTOR_TERMS, RELATED_WEIGHTING, toMatches, type RelatedMatch } from './related-articles.ts';
 import { EXPLAIN_TERMS, RERANK, rerankEach } from './related-index.ts';
-import { vectorRows, type RelateState, type VectorRows } from './relate-state.ts';
+import { PatchedRows, type Vector } from './patched-rows.ts';
+import type { RelateState, VectorRows } from './relate-state.ts';
 import { smoothedIdf } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput } from './tokenise-corpus.ts';
 
@@ -85,10 +86,11 @@ function countAdded(ids: readonly string[], oldIndex: ReadonlyMap<string, number
   return added;
 }
 
-/** A vector of sorted term ids and their normalised weights. */
-interface Vector {
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
+/** Row r of compressed rows, as views. */
+function rowOf(rows: VectorRows, r: number): Vector {
+  const from = rows.offsets[r] ?? 0;
+  const to = rows.offsets[r + 1] ?? 0;
+  return { ids: rows.ids.subarray(from, to), weights: rows.weights.subarray(from, to) };
 }
 
 function normalisedById(entries: { id: number; w: number }[]): Vector {
@@ -100,12 +102,6 @@ function normalisedById(entries: { id: number; w: number }[]): Vector {
     ids: Int32Array.from(sorted, (e) => e.id),
     weights: Float64Array.from(sorted, (e) => e.w / norm),
   };
-}
-
-function rowOf(rows: VectorRows, r: number): Vector {
-  const from = rows.offsets[r] ?? 0;
-  const to = rows.offsets[r + 1] ?? 0;
-  return { ids: rows.ids.subarray(from, to), weights: rows.weights.subarray(from, to) };
 }
 
 /** The state's vocabulary, grown by the terms new texts bring. */
@@ -206,7 +202,8 @@ export interface Placement {
 /** The update in progress: placement first, then, once the caller knows each group's lead, the lists. */
 export class RelationsUpdate {
   private readonly terms: Terms;
-  private readonly groupVectors: (Vector | undefined)[];
+  /** Each article's grouping vector: the state's, or made for a changed or new article. */
+  private readonly groupVectors: PatchedRows;
   private readonly relatedVectors = new Map<number, Vector>();
   private placement: Placement | undefined;
 
@@ -217,7 +214,7 @@ export class RelationsUpdate {
     private readonly grouping: GroupingOptions = DEFAULT_GROUPING,
   ) {
     this.terms = new Terms(state);
-    this.groupVectors = Array.from(plan.oldOf, (o) => (o < 0 ? undefined : rowOf(state.groupVectors, o)));
+    this.groupVectors = new PatchedRows(state.groupVectors, plan.oldOf);
   }
 
   /** Tokenises the changed and new articles and places each in a story (see the module's comment). */
@@ -239,7 +236,7 @@ export class RelationsUpdate {
     }
     const dense = new Float64Array(this.terms.vocabulary.length);
     for (const c of fresh) {
-      const v = this.groupVectors[c];
+      const v = this.groupVectors.get(c);
       if (v === undefined) throw new Error(`no vector for article ${c}`);
       v.ids.forEach((id, k) => (dense[id] = v.weights[k] ?? 0));
       const joined = this.bestGroup(c, dense, groupOf, members);
@@ -268,7 +265,7 @@ export class RelationsUpdate {
     which.forEach((i, k) => {
       const v = made[k];
       if (v === undefined) return;
-      if (!counted) this.groupVectors[i] = v.group;
+      if (!counted) this.groupVectors.set(i, v.group);
       this.relatedVectors.set(i, v.related);
     });
   }
@@ -295,7 +292,7 @@ export class RelationsUpdate {
   private centroid(list: readonly number[]): Map<number, number> {
     const sum = new Map<number, number>();
     for (const i of list) {
-      const v = this.groupVectors[i];
+      const v = this.groupVectors.get(i);
       if (v === undefined) continue;
       v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.weights[k] ?? 0)));
     }
@@ -320,10 +317,9 @@ export class RelationsUpdate {
     const near = new Set<number>();
     for (let j = 0; j < groupOf.length; j++) {
       const g = groupOf[j] ?? -1;
-      const v = this.groupVectors[j];
-      if (g < 0 || v === undefined) continue;
-      let cosine = 0;
-      for (let k = 0; k < v.ids.length; k++) cosine += (dense[v.ids[k] ?? 0] ?? 0) * (v.weights[k] ?? 0);
+      if (g < 0) continue;
+      const cosine = this.groupVectors.dot(j, dense);
+      if (cosine === undefined) continue;
       if (cosine >= pairThreshold) pairs.push({ j, cosine });
       if (cosine >= pairThreshold / 2) near.add(g);
     }
@@ -389,13 +385,18 @@ export class RelationsUpdate {
       if (!this.relatedVectors.has(lead)) unweighed.push(lead);
     });
     this.weigh(unweighed, true);
-    const vectors = leads.map((lead, g) => {
-      const o = oldGroup[g] ?? -1;
-      const v = dirty[g] === 1 || o < 0 ? this.relatedVectors.get(lead) : rowOf(state.relatedVectors, o);
+    // Each group's lead's vector: the state's row, or the one made for a dirty group's lead.
+    const vectors = new PatchedRows(
+      state.relatedVectors,
+      Int32Array.from(oldGroup, (o, g) => (dirty[g] === 1 ? -1 : o)),
+    );
+    leads.forEach((lead, g) => {
+      if (vectors.has(g)) return;
+      const v = this.relatedVectors.get(lead);
       if (v === undefined) throw new Error(`no related vector for group ${g}`);
-      return v;
+      vectors.set(g, v);
     });
-    const relatedVectors = vectorRows(vectors);
+    const relatedVectors = vectors.toRows();
     const candidates = this.candidateRows(relatedVectors, dirty, newOfOld);
     const rerank = new Set<number>(candidates.changed);
     // Lists naming a group that is gone or changed its lead are made again too.
@@ -443,12 +444,7 @@ export class RelationsUpdate {
     );
     const groupOf = new Int32Array(now.ids.length);
     placement.groups.forEach((list, g) => list.forEach((i) => (groupOf[i] = g)));
-    const groupVectors = vectorRows(
-      this.groupVectors.map((v, i) => {
-        if (v === undefined) throw new Error(`no grouping vector for article ${i}`);
-        return v;
-      }),
-    );
+    const groupVectors = this.groupVectors.toRows();
     return {
       ofLeads,
       state: {

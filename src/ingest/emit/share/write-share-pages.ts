@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ArticleEntry, StoryPage } from '../../../shared/article-schema.ts';
+import type { Article, ArticleEntry, StoryPage } from '../../../shared/article-schema.ts';
 import {
   COMPARE_PATH,
   SAVED_PATH,
@@ -91,7 +91,9 @@ export interface HomePage {
 /** Writes every share page, 404.html and the home page; returns the number of article pages. */
 export async function writeSharePages(
   outDir: string,
-  entries: Iterable<ArticleEntry>,
+  articles: readonly Article[],
+  /** An article's entry, asked for only when its page is made (most pages of a rebuild are kept). */
+  entryOf: (article: Article) => ArticleEntry,
   siteUrl: string,
   onWritten: (count: number) => void = () => {},
   home: HomePage,
@@ -103,15 +105,17 @@ export async function writeSharePages(
   const templateKey = contentDigest(template.html);
   const writer = new FileWriter(manifest);
   let written = 0;
-  for (const entry of entries) {
+  const articleDir = join(outDir, 'article');
+  for (const article of articles) {
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
-    const path = join(outDir, 'article', entry.article.id, 'index.html');
-    const entryKey = inputs?.entry(entry.article);
+    const path = join(articleDir, article.id, 'index.html');
+    const entryKey = inputs?.entry(article);
     if (writer.reuse(path, entryKey === undefined ? undefined : `${templateKey}:${entryKey}`) !== undefined) {
       written++;
       if (written % 250 === 0) onWritten(written);
       continue;
     }
+    const entry = entryOf(article);
     const html = template.render({
       title: `${entry.article.headline} — ${SITE_NAME}`,
       head: articleHeadTags(entry, siteUrl),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { PatchedRows, type Vector } from '../../src/ingest/relate/patched-rows.ts';
+import { vectorRows, type VectorRows } from '../../src/ingest/relate/relate-state.ts';
+
+const vector = (ids: number[], weights: number[]): Vector => ({
+  ids: Int32Array.from(ids),
+  weights: Float64Array.from(weights),
+});
+
+/** Row r of compressed rows as plain arrays. */
+function row(rows: VectorRows, r: number): [number[], number[]] {
+  const from = rows.offsets[r] ?? 0;
+  const to = rows.offsets[r + 1] ?? 0;
+  return [Array.from(rows.ids.subarray(from, to)), Array.from(rows.weights.subarray(from, to))];
+}
+
+// Old rows: 0 = {1: .6, 2: .8}, 1 = {3: 1}, 2 = {}, 3 = {0: .5, 4: .5}.
+const base = vectorRows([vector([1, 2], [0.6, 0.8]), vector([3], [1]), vector([], []), vector([0, 4], [0.5, 0.5])]);
+
+describe('patched vector rows', () => {
+  it('reads kept rows from the old ones and set rows from their vectors, in the new numbering', () => {
+    // New rows: old 1, a new row, old 2, old 3, old 0.
+    const rows = new PatchedRows(base, [1, -1, 2, 3, 0]);
+    expect(rows.length).toBe(5);
+    expect(rows.has(1)).toBe(false);
+    expect(rows.get(1)).toBeUndefined();
+    rows.set(1, vector([2, 5], [0.28, 0.96]));
+    expect(rows.has(1)).toBe(true);
+    expect(Array.from(rows.get(0)?.ids ?? [])).toEqual([3]);
+    expect(Array.from(rows.get(4)?.weights ?? [])).toEqual([0.6, 0.8]);
+    const dense = new Float64Array(6);
+    dense[2] = 1;
+    dense[3] = 0.5;
+    expect(rows.dot(0, dense)).toBe(0.5);
+    expect(rows.dot(1, dense)).toBe(0.28);
+    expect(rows.dot(2, dense)).toBe(0);
+    expect(rows.dot(4, dense)).toBe(0.8);
+  });
+
+  it('makes compressed rows equal to copying every row, runs of old rows included', () => {
+    const rows = new PatchedRows(base, [0, 1, -1, 2, 3]);
+    rows.set(2, vector([7], [1]));
+    // An old row replaced in the middle of a run breaks the run.
+    rows.set(3, vector([1, 6], [0.8, 0.6]));
+    const made = rows.toRows();
+    const expected = vectorRows([
+      vector([1, 2], [0.6, 0.8]),
+      vector([3], [1]),
+      vector([7], [1]),
+      vector([1, 6], [0.8, 0.6]),
+      vector([0, 4], [0.5, 0.5]),
+    ]);
+    expect(Array.from(made.offsets)).toEqual(Array.from(expected.offsets));
+    for (let r = 0; r < 5; r++) expect(row(made, r)).toEqual(row(expected, r));
+  });
+
+  it('refuses to make rows while a row is neither kept nor set', () => {
+    expect(() => new PatchedRows(base, [0, -1]).toRows()).toThrow(/row 1/);
+  });
+});
