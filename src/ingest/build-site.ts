@@ -80,9 +80,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
   // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
-  const inputIndex = cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir);
   const { inputs, skipped } = await clock.time('read', () =>
-    readInputs(options.articlesDir, options.maxBytes, inputIndex),
+    readInputs(
+      options.articlesDir,
+      options.maxBytes,
+      cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir),
+    ),
   );
   const { articles, failed, keyOf } = await clock.time('extract', () =>
     extractInputsInParallel(inputs, {
@@ -117,8 +120,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   );
   // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
   // from the same inputs (article, story, related list) are not even made again.
-  const manifest =
-    cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir, emitVersion(siteUrl));
+  const manifest = clock.timeSync('output record', () =>
+    cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir, emitVersion(siteUrl)),
+  );
   const madeFrom = manifest === null ? null : new OutputInputs(keyOf, corpus);
   if (options.skipApp !== true) {
     await clock.time('app shell', () =>
@@ -177,13 +181,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
-  if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
-  await writeHeaders(outDir);
-  const removed = manifest?.finish() ?? 0;
-  if (removed > 0) log(`removed ${removed} file(s) the last build wrote that this one no longer makes`);
+  // The service worker, the headers, the output record and the build report.
+  const report = await clock.time('finish', async () => {
+    if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
+    await writeHeaders(outDir);
+    const removed = manifest?.finish() ?? 0;
+    if (removed > 0) log(`removed ${removed} file(s) the last build wrote that this one no longer makes`);
+    const made = makeReport(options.articlesDir, builtAt, articles, leftOut);
+    await writeReport(outDir, made);
+    return made;
+  });
   options.progress?.finish();
-  const report = makeReport(options.articlesDir, builtAt, articles, leftOut);
-  await writeReport(outDir, report);
   log(
     `built ${articles.length} article${articles.length === 1 ? '' : 's'} in ${corpus.stories.length} ` +
       `stor${corpus.stories.length === 1 ? 'y' : 'ies'} into ${outDir}` +

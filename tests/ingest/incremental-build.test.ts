@@ -2,7 +2,7 @@
  * A rebuild into the same folder with the cache on: files whose content did not change are not
  * written again, changed ones are, and the files of an article removed since are deleted.
  */
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,5 +182,46 @@ describe('OutputManifest', () => {
     const fourth = new OutputManifest(records, folder, 'code-2');
     expect(fourth.reuse(path, 'inputs-a')).toBeUndefined();
     expect(fourth.unchanged(path, '{"x":1}')).toBe(true);
+  });
+
+  it('names the files to delete builds later, and forgets a damaged record', async () => {
+    const folder = join(work, 'names-out');
+    const records = join(work, 'names-cache');
+    const names = ['data/articles/a.json', 'article/a/index.html', 'article/b/index.html', 'feeds/story/a.xml'];
+    await mkdir(folder, { recursive: true });
+    const write = async (manifest: OutputManifest, name: string) => {
+      const path = join(folder, name);
+      if (manifest.reuse(path, `made-from-${name}`) !== undefined) return;
+      if (manifest.unchanged(path, `content of ${name}`)) return;
+      await mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, `content of ${name}`);
+    };
+    const first = new OutputManifest(records, folder);
+    for (const name of names) await write(first, name);
+    first.finish();
+    // The same files again: the record keeps its names as they were.
+    const second = new OutputManifest(records, folder);
+    for (const name of names) await write(second, name);
+    expect(second.skipped).toBe(names.length);
+    expect(second.finish()).toBe(0);
+    // A build that no longer makes two of them deletes exactly those (and the emptied page folder).
+    const third = new OutputManifest(records, folder);
+    for (const name of [names[0], names[3]]) await write(third, name ?? '');
+    expect(third.finish()).toBe(2);
+    await expect(stat(join(folder, 'article'))).resolves.toBeTruthy();
+    await expect(stat(join(folder, 'article', 'b'))).rejects.toThrow();
+    await expect(stat(join(folder, 'data/articles/a.json'))).resolves.toBeTruthy();
+    const fourth = new OutputManifest(records, folder);
+    expect(fourth.reuse(join(folder, 'feeds/story/a.xml'), 'made-from-feeds/story/a.xml')).toBeDefined();
+    expect(fourth.reuse(join(folder, 'article/b/index.html'), 'made-from-article/b/index.html')).toBeUndefined();
+    fourth.unchanged(join(folder, 'data/articles/a.json'), 'content of data/articles/a.json');
+    fourth.finish();
+
+    const [record = ''] = (await readdir(records)).map((name) => join(records, name));
+    await writeFile(record, (await readFile(record)).subarray(0, 40));
+    const damaged = new OutputManifest(records, folder);
+    expect(damaged.unchanged(join(folder, 'data/articles/a.json'), 'content of data/articles/a.json')).toBe(false);
+    // Nothing it cannot name is deleted.
+    expect(damaged.finish()).toBe(0);
   });
 });

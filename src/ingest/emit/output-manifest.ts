@@ -11,28 +11,53 @@
  * and related lists): when the next build makes it from the same inputs, it need not even be made, which
  * at 100k articles is most of the time the writing stages take. Those keys hold only under one version of
  * the code that makes the files (`inputVersion`); a build with another forgets them.
+ *
+ * At 100k articles the record names 275k files. Kept as JSON (names, digests and keys as strings) it took
+ * a rebuild 1.6 s to read and 0.7 s to write, most of it making and collecting 825k strings. It is binary
+ * instead, read into typed arrays: each file's name and input key as 64-bit hashes (two FNV-style 32-bit
+ * halves: a wrong match needs two different names, or keys, to share all 64 bits), its content digest
+ * (sha1) as its 20 bytes, and the names themselves as one block of text that is decoded only when a
+ * build must name files of the last one (to delete them, or to write a record of another set of files).
  */
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { replaceFileSync } from '../replace-file.ts';
+import { hash64 } from '../string-hash.ts';
 
-/**
- * The record, as parallel arrays: at 100k articles it names 275k files, and arrays parse and build their
- * maps in a third of the time objects keyed by name took (1.1 s).
- */
-interface Record {
+const RECORD_FORMAT = 3;
+const DIGEST_BYTES = 20;
+/** Separates names in the record's block of names: no file name holds it. */
+const NAME_SEPARATOR = '\0';
+
+/** The record file's header (JSON, after its 4-byte length); the arrays follow, 8-byte aligned. */
+interface Header {
   readonly format: typeof RECORD_FORMAT;
   readonly folder: string;
   readonly identity: string;
   readonly inputVersion: string;
-  readonly names: readonly string[];
-  readonly digests: readonly string[];
-  /** What each file was made from, for files recorded with a key of their inputs. */
-  readonly inputs: readonly (string | null)[];
+  readonly count: number;
+  /** The top-level folders of the names, which `folderOf` numbers (255: none). */
+  readonly folders: readonly string[];
+  readonly namesBytes: number;
 }
 
-const RECORD_FORMAT = 2;
+/** The last build's files, in the record's order. */
+interface Previous {
+  readonly count: number;
+  /** Name hash of file i: [2i] and [2i + 1]. */
+  readonly nameHashes: Uint32Array;
+  readonly inputHashes: Uint32Array;
+  readonly hasInput: Uint8Array;
+  readonly folderOf: Uint8Array;
+  readonly folders: readonly string[];
+  /** 20 bytes per file. */
+  readonly digests: Buffer;
+  /** The names, separated by NAME_SEPARATOR, undecoded. */
+  readonly names: Buffer;
+}
+
+const NO_FOLDER = 255;
 
 /** The digest the manifest keeps of a file's content. */
 export function contentDigest(data: string | Uint8Array): string {
@@ -48,20 +73,35 @@ function identityOf(folder: string): string {
   }
 }
 
+function topFolder(name: string): string {
+  const slash = name.indexOf('/');
+  return slash < 0 ? '' : name.slice(0, slash);
+}
+
+/** What this build did with each of the last build's files. */
+const enum Fate {
+  /** Not produced (yet): deleted at the end. */
+  None = 0,
+  /** Produced with the last build's content. */
+  Same = 1,
+  /** Produced with new content (its digest in `digestsNow`). */
+  New = 2,
+}
+
 export class OutputManifest {
-  /**
-   * Every file named so far, the last build's first: its name, the last build's digest and input key, and
-   * this build's (set when this build produced it). Arrays indexed through one map, rather than a map per
-   * field per build: at 275k files, four maps of names cost a rebuild about a second.
-   */
-  private readonly names: string[] = [];
-  private readonly indexOf = new Map<string, number>();
-  private readonly previousDigests: (string | undefined)[] = [];
-  private readonly previousInputs: (string | null)[] = [];
-  private readonly digests: (string | undefined)[];
-  private readonly inputs: (string | null)[];
-  /** How many of `names` the last build recorded. */
-  private readonly previousCount: number;
+  private readonly previous: Previous;
+  /** Open addressing over the last build's name hashes: slot → file index + 1 (0: empty). */
+  private readonly table: Int32Array;
+  private readonly fate: Uint8Array;
+  private readonly digestsNow: Buffer;
+  private readonly inputHashesNow: Uint32Array;
+  private readonly hasInputNow: Uint8Array;
+  /** Files the last build did not record, by name: their index in the `added…` arrays. */
+  private readonly added = new Map<string, number>();
+  private readonly addedNames: string[] = [];
+  private readonly addedDigests: (string | undefined)[] = [];
+  private readonly addedInputs: (readonly [number, number] | null)[] = [];
+  private readonly scratch = new Uint32Array(2);
   private readonly recordPath: string;
   private readonly outDir: string;
   skipped = 0;
@@ -73,12 +113,24 @@ export class OutputManifest {
   ) {
     this.outDir = resolve(outDir);
     const key = createHash('sha256').update(this.outDir).digest('hex').slice(0, 16);
-    this.recordPath = join(cacheDir, `${key}.json`);
-    this.load();
-    this.previousCount = this.names.length;
-    // Packed arrays from the start (writing far past an array's end turns it into a dictionary).
-    this.digests = new Array<string | undefined>(this.previousCount).fill(undefined);
-    this.inputs = new Array<string | null>(this.previousCount).fill(null);
+    this.recordPath = join(cacheDir, `${key}.bin`);
+    // The JSON record of earlier versions is not read: it goes.
+    rmSync(join(cacheDir, `${key}.json`), { force: true });
+    this.previous = this.load();
+    const { count } = this.previous;
+    let size = 1;
+    while (size < count * 2) size *= 2;
+    this.table = new Int32Array(size);
+    for (let i = 0; i < count; i++) {
+      const h0 = this.previous.nameHashes[2 * i] ?? 0;
+      let slot = h0 & (size - 1);
+      while ((this.table[slot] ?? 0) !== 0) slot = (slot + 1) & (size - 1);
+      this.table[slot] = i + 1;
+    }
+    this.fate = new Uint8Array(count);
+    this.digestsNow = Buffer.alloc(count * DIGEST_BYTES);
+    this.inputHashesNow = new Uint32Array(count * 2);
+    this.hasInputNow = new Uint8Array(count);
     // A build that fails halfway may have written some files: with no record left, the next writes all.
     try {
       unlinkSync(this.recordPath);
@@ -89,9 +141,16 @@ export class OutputManifest {
 
   /** True when the last build wrote exactly `data` to `path`: the file can be left as it is. */
   unchanged(path: string, data: string | Uint8Array, digest = contentDigest(data)): boolean {
-    const i = this.indexFor(this.nameOf(path));
-    this.digests[i] = digest;
-    const same = this.previousDigests[i] === digest;
+    const name = this.nameOf(path);
+    const i = this.find(name);
+    if (i < 0) {
+      this.addedDigests[this.addedIndex(name)] = digest;
+      return false;
+    }
+    const at = i * DIGEST_BYTES;
+    this.digestsNow.write(digest, at, DIGEST_BYTES, 'base64');
+    const same = this.digestsNow.compare(this.previous.digests, at, at + DIGEST_BYTES, at, at + DIGEST_BYTES) === 0;
+    this.fate[i] = same ? Fate.Same : Fate.New;
     if (same) this.skipped++;
     return same;
   }
@@ -101,85 +160,175 @@ export class OutputManifest {
    * content digest; otherwise undefined, and the caller makes the file and writes it (through `unchanged`).
    */
   reuse(path: string, inputKey: string): string | undefined {
-    const i = this.indexFor(this.nameOf(path));
-    this.inputs[i] = inputKey;
-    if (this.previousInputs[i] !== inputKey) return undefined;
-    const digest = this.previousDigests[i];
-    if (digest === undefined) return undefined;
-    this.digests[i] = digest;
+    const name = this.nameOf(path);
+    const i = this.find(name);
+    hash64(inputKey, this.scratch);
+    const [k0 = 0, k1 = 0] = this.scratch;
+    if (i < 0) {
+      this.addedInputs[this.addedIndex(name)] = [k0, k1];
+      return undefined;
+    }
+    this.inputHashesNow[2 * i] = k0;
+    this.inputHashesNow[2 * i + 1] = k1;
+    this.hasInputNow[i] = 1;
+    const { hasInput, inputHashes, digests } = this.previous;
+    if (hasInput[i] !== 1 || inputHashes[2 * i] !== k0 || inputHashes[2 * i + 1] !== k1) return undefined;
+    this.fate[i] = Fate.Same;
     this.skipped++;
-    return digest;
+    return digests.toString('base64', i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES);
   }
 
   /** Keeps the last build's files under `folder` (a stage this build skips), neither rewritten nor deleted. */
   keep(folder: string): void {
-    const prefix = `${folder.replace(/\/$/, '')}/`;
-    for (let i = 0; i < this.previousCount; i++) {
-      if (!(this.names[i] ?? '').startsWith(prefix)) continue;
-      this.digests[i] = this.previousDigests[i];
-      this.inputs[i] = this.previousInputs[i] ?? null;
+    const id = this.previous.folders.indexOf(folder.replace(/\/$/, ''));
+    if (id < 0) return;
+    const { folderOf, hasInput, inputHashes } = this.previous;
+    for (let i = 0; i < this.previous.count; i++) {
+      if (folderOf[i] !== id) continue;
+      this.fate[i] = Fate.Same;
+      this.hasInputNow[i] = hasInput[i] ?? 0;
+      this.inputHashesNow[2 * i] = inputHashes[2 * i] ?? 0;
+      this.inputHashesNow[2 * i + 1] = inputHashes[2 * i + 1] ?? 0;
     }
   }
 
   /** Deletes the files the last build recorded that this one did not produce, and saves this build's record. */
   finish(): number {
+    const { count } = this.previous;
     let removed = 0;
-    const names: string[] = [];
-    const digests: string[] = [];
-    const inputs: (string | null)[] = [];
-    this.names.forEach((name, i) => {
-      const digest = this.digests[i];
-      if (digest !== undefined) {
-        names.push(name);
-        digests.push(digest);
-        // A key is kept only for a file this build recorded (one it failed to make has none).
-        inputs.push(this.inputs[i] ?? null);
-        return;
-      }
-      if (i >= this.previousCount) return;
-      const path = join(this.outDir, name);
-      try {
-        unlinkSync(path);
-        removed++;
-      } catch {
-        // Already gone.
-      }
-      // A share page's folder (`article/<id>/`) goes with its page; a folder with other files stays.
-      if (name.endsWith('/index.html')) {
+    let kept = 0;
+    for (let i = 0; i < count; i++) if (this.fate[i] !== Fate.None) kept++;
+    // The last build's names are decoded only when some are deleted or the record's set of files changes.
+    const addedKept = this.addedNames.filter((_, j) => this.addedDigests[j] !== undefined).length;
+    const sameFiles = kept === count && addedKept === 0;
+    const previousNames = sameFiles ? [] : this.previousNames();
+    if (!sameFiles) {
+      for (let i = 0; i < count; i++) {
+        if (this.fate[i] !== Fate.None) continue;
+        const path = join(this.outDir, previousNames[i] ?? '');
         try {
-          rmdirSync(dirname(path));
+          unlinkSync(path);
+          removed++;
         } catch {
-          // Not empty, or gone.
+          // Already gone.
+        }
+        // A share page's folder (`article/<id>/`) goes with its page; a folder with other files stays.
+        if (path.endsWith('/index.html')) {
+          try {
+            rmdirSync(dirname(path));
+          } catch {
+            // Not empty, or gone.
+          }
         }
       }
+    }
+    const total = kept + addedKept;
+    const nameHashes = new Uint32Array(total * 2);
+    const inputHashes = new Uint32Array(total * 2);
+    const hasInput = new Uint8Array(total);
+    const folderOf = new Uint8Array(total);
+    const digests = Buffer.alloc(total * DIGEST_BYTES);
+    const folders = [...this.previous.folders];
+    const folderId = (name: string): number => {
+      const top = topFolder(name);
+      let id = folders.indexOf(top);
+      if (id < 0 && folders.length < NO_FOLDER) id = folders.push(top) - 1;
+      return id < 0 ? NO_FOLDER : id;
+    };
+    const names: string[] = [];
+    let r = 0;
+    const prev = this.previous;
+    for (let i = 0; i < count; i++) {
+      const fate = this.fate[i];
+      if (fate === Fate.None) continue;
+      nameHashes[2 * r] = prev.nameHashes[2 * i] ?? 0;
+      nameHashes[2 * r + 1] = prev.nameHashes[2 * i + 1] ?? 0;
+      // A key is kept only for a file this build recorded (one it failed to make has none).
+      hasInput[r] = this.hasInputNow[i] ?? 0;
+      inputHashes[2 * r] = this.inputHashesNow[2 * i] ?? 0;
+      inputHashes[2 * r + 1] = this.inputHashesNow[2 * i + 1] ?? 0;
+      folderOf[r] = prev.folderOf[i] ?? NO_FOLDER;
+      (fate === Fate.New ? this.digestsNow : prev.digests).copy(
+        digests,
+        r * DIGEST_BYTES,
+        i * DIGEST_BYTES,
+        (i + 1) * DIGEST_BYTES,
+      );
+      if (!sameFiles) names.push(previousNames[i] ?? '');
+      r++;
+    }
+    this.addedNames.forEach((name, j) => {
+      const digest = this.addedDigests[j];
+      if (digest === undefined) return;
+      hash64(name, this.scratch);
+      nameHashes[2 * r] = this.scratch[0] ?? 0;
+      nameHashes[2 * r + 1] = this.scratch[1] ?? 0;
+      const input = this.addedInputs[j] ?? null;
+      hasInput[r] = input === null ? 0 : 1;
+      inputHashes[2 * r] = input?.[0] ?? 0;
+      inputHashes[2 * r + 1] = input?.[1] ?? 0;
+      folderOf[r] = folderId(name);
+      digests.write(digest, r * DIGEST_BYTES, DIGEST_BYTES, 'base64');
+      names.push(name);
+      r++;
     });
-    const record: Record = {
+    const namesBlock = sameFiles ? prev.names : Buffer.from(names.join(NAME_SEPARATOR));
+    const header: Header = {
       format: RECORD_FORMAT,
       folder: this.outDir,
       identity: identityOf(this.outDir),
       inputVersion: this.inputVersion,
-      names,
-      digests,
-      inputs,
+      count: total,
+      folders,
+      namesBytes: namesBlock.length,
     };
     mkdirSync(dirname(this.recordPath), { recursive: true });
-    replaceFileSync(this.recordPath, JSON.stringify(record));
+    replaceFileSync(
+      this.recordPath,
+      Buffer.concat(
+        framed(header, [
+          new Uint8Array(nameHashes.buffer),
+          new Uint8Array(inputHashes.buffer),
+          hasInput,
+          folderOf,
+          digests,
+          namesBlock,
+        ]),
+      ),
+    );
     return removed;
   }
 
-  /** The index of `name` in the arrays, added when neither the last build nor this one named it yet. */
-  private indexFor(name: string): number {
-    let i = this.indexOf.get(name);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name);
-      this.indexOf.set(name, i);
-      this.previousDigests.push(undefined);
-      this.previousInputs.push(null);
-      this.digests.push(undefined);
-      this.inputs.push(null);
+  /** The last build's file named `name`, or -1. */
+  private find(name: string): number {
+    const { count, nameHashes } = this.previous;
+    if (count === 0) return -1;
+    hash64(name, this.scratch);
+    const [h0 = 0, h1 = 0] = this.scratch;
+    const mask = this.table.length - 1;
+    for (let slot = h0 & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot] ?? 0;
+      if (entry === 0) return -1;
+      const i = entry - 1;
+      if (nameHashes[2 * i] === h0 && nameHashes[2 * i + 1] === h1) return i;
     }
-    return i;
+  }
+
+  /** The index of a file the last build did not record, added on first sight. */
+  private addedIndex(name: string): number {
+    let j = this.added.get(name);
+    if (j === undefined) {
+      j = this.addedNames.push(name) - 1;
+      this.addedDigests.push(undefined);
+      this.addedInputs.push(null);
+      this.added.set(name, j);
+    }
+    return j;
+  }
+
+  private previousNames(): string[] {
+    if (this.previous.count === 0) return [];
+    return this.previous.names.toString('utf8').split(NAME_SEPARATOR);
   }
 
   private nameOf(path: string): string {
@@ -191,30 +340,75 @@ export class OutputManifest {
   }
 
   /**
-   * The last build's names, digests and input keys, if its record describes this very folder (and no input
-   * keys when the code that made the files has changed); none otherwise.
+   * The last build's files, if its record describes this very folder (and without input keys when the code
+   * that made the files has changed); none otherwise.
    */
-  private load(): void {
-    let record: Partial<Record>;
+  private load(): Previous {
+    const none: Previous = {
+      count: 0,
+      nameHashes: new Uint32Array(0),
+      inputHashes: new Uint32Array(0),
+      hasInput: new Uint8Array(0),
+      folderOf: new Uint8Array(0),
+      folders: [],
+      digests: Buffer.alloc(0),
+      names: Buffer.alloc(0),
+    };
+    let file: Buffer;
     try {
-      record = JSON.parse(readFileSync(this.recordPath, 'utf8')) as Partial<Record>;
+      file = readFileSync(this.recordPath);
     } catch {
-      // No record, or not one this code can read: everything is written.
-      return;
+      return none;
     }
-    if (record.format !== RECORD_FORMAT || record.folder !== this.outDir) return;
-    const identity = identityOf(this.outDir);
-    if (identity === '' || record.identity !== identity) return;
-    const { names = [], digests = [], inputs = [] } = record;
-    const sameCode = record.inputVersion === this.inputVersion;
-    names.forEach((name, i) => {
-      const digest = digests[i];
-      if (typeof name !== 'string' || typeof digest !== 'string' || this.indexOf.has(name)) return;
-      this.indexOf.set(name, this.names.length);
-      this.names.push(name);
-      this.previousDigests.push(digest);
-      const key = inputs[i];
-      this.previousInputs.push(sameCode && typeof key === 'string' ? key : null);
-    });
+    try {
+      const length = file.readUInt32LE(0);
+      const header = JSON.parse(file.toString('utf8', 4, 4 + length)) as Partial<Header>;
+      if (header.format !== RECORD_FORMAT || header.folder !== this.outDir) return none;
+      const identity = identityOf(this.outDir);
+      if (identity === '' || header.identity !== identity) return none;
+      const count = header.count ?? 0;
+      const sizes = [count * 8, count * 8, count, count, count * DIGEST_BYTES, header.namesBytes ?? 0];
+      let at = Math.ceil((4 + length) / 8) * 8;
+      const parts = sizes.map((bytes) => {
+        let part = file.subarray(at, at + bytes);
+        if (part.length !== bytes) throw new Error('the output record is cut short');
+        // Views into the file, which a file this size has to itself; a small one may sit unaligned.
+        if (part.byteOffset % 8 !== 0) part = Buffer.from(part);
+        at += Math.ceil(bytes / 8) * 8;
+        return part;
+      });
+      const [nameHashes, inputHashes, hasInput, folderOf, digests, names] = parts;
+      if (nameHashes === undefined || inputHashes === undefined || hasInput === undefined) return none;
+      if (folderOf === undefined || digests === undefined || names === undefined) return none;
+      const sameCode = header.inputVersion === this.inputVersion;
+      return {
+        count,
+        nameHashes: new Uint32Array(nameHashes.buffer, nameHashes.byteOffset, count * 2),
+        inputHashes: new Uint32Array(inputHashes.buffer, inputHashes.byteOffset, count * 2),
+        // Keys of inputs hold only for the code that made the files.
+        hasInput: sameCode ? hasInput : new Uint8Array(count),
+        folderOf,
+        folders: header.folders ?? [],
+        digests,
+        names,
+      };
+    } catch {
+      // Not a record this code can read: everything is written.
+      return none;
+    }
   }
+}
+
+/** The header's length, the header and the parts, each part starting 8-byte aligned. */
+function framed(header: Header, parts: readonly Uint8Array[]): Uint8Array[] {
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length, 0);
+  const out: Uint8Array[] = [length, json, padding(4 + json.length)];
+  for (const part of parts) out.push(part, padding(part.length));
+  return out;
+}
+
+function padding(bytes: number): Uint8Array {
+  return new Uint8Array(Math.ceil(bytes / 8) * 8 - bytes);
 }
