@@ -80,18 +80,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
   // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
-  const extractionCache = cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction'));
-  // A large folder's files are stat'ed on a worker while this thread reads the extraction cache.
   const { inputs, skipped } = await clock.time('read', () =>
     readInputs(
       options.articlesDir,
       options.maxBytes,
       cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir),
-      () => extractionCache?.preload(),
     ),
   );
   const { articles, failed, keyOf } = await clock.time('extract', () =>
-    extractInputsInParallel(inputs, { onStep: clock.step, cache: extractionCache }),
+    extractInputsInParallel(inputs, {
+      onStep: clock.step,
+      cache: cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction')),
+    }),
   );
   // The files' bytes are not needed after extraction; at 100k articles they hold hundreds of MB until
   // the build ends if this array keeps them.

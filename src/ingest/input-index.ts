@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { replaceFileSync } from './replace-file.ts';
 
 /** Changes this close to the index's writing are not trusted, in nanoseconds. */
@@ -38,56 +37,7 @@ export function digestOfBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** What the index compares of a regular file's stat. */
-export interface FileStat {
-  readonly size: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
-  readonly ino: bigint;
-}
-
-/**
- * The stats of `paths` (undefined for one that is not a regular file or cannot be stat'ed), taken on a
- * worker thread: at 100k files they are about a second of system calls, which the build's thread spends
- * loading its caches meanwhile. The worker is plain JavaScript, so it starts in milliseconds.
- */
-export async function statOnWorker(paths: readonly string[]): Promise<(FileStat | undefined)[]> {
-  const worker = new Worker(STAT_WORKER, { eval: true, workerData: paths });
-  try {
-    const fields = await new Promise<BigInt64Array>((resolve, reject) => {
-      worker.once('message', (message: BigInt64Array) => resolve(message));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the stat worker stopped (${code})`)));
-    });
-    return paths.map((_, i) => {
-      const size = fields[4 * i] ?? -1n;
-      if (size < 0n) return undefined;
-      return { size, mtimeNs: fields[4 * i + 1] ?? 0n, ctimeNs: fields[4 * i + 2] ?? 0n, ino: fields[4 * i + 3] ?? 0n };
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-/** Four fields per path (size, mtimeNs, ctimeNs, ino); size -1 for a path that is not a regular file. */
-const STAT_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { statSync } = require('node:fs');
-const fields = new BigInt64Array(workerData.length * 4).fill(-1n);
-workerData.forEach((path, i) => {
-  try {
-    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
-    if (info === undefined || !info.isFile()) return;
-    fields[4 * i] = info.size;
-    fields[4 * i + 1] = info.mtimeNs;
-    fields[4 * i + 2] = info.ctimeNs;
-    fields[4 * i + 3] = info.ino;
-  } catch {}
-});
-parentPort.postMessage(fields, [fields.buffer]);
-`;
-
-function entryOf(info: FileStat, digest: string): Entry {
+function entryOf(info: BigIntStats, digest: string): Entry {
   return {
     size: String(info.size),
     mtimeNs: String(info.mtimeNs),
@@ -109,8 +59,6 @@ export class InputIndex {
     cacheDir: string,
     articlesDir: string,
     private readonly racyNs = RACY_NS,
-    /** From this many recorded files, readInputs takes their stats on a worker (statOnWorker). */
-    readonly minForStatWorker = 5000,
   ) {
     this.folder = resolve(articlesDir);
     const key = createHash('sha256').update(this.folder).digest('hex').slice(0, 16);
@@ -130,27 +78,17 @@ export class InputIndex {
     }
   }
 
-  /** How many files the last build recorded. */
-  get size(): number {
-    return this.previous.size;
-  }
-
   /** The digest of `file`'s bytes when its stat is the one recorded (and it is a file of at most maxBytes). */
   vouch(file: string, path: string, maxBytes: number): string | undefined {
-    if (!this.previous.has(file)) return undefined;
+    const known = this.previous.get(file);
+    if (known === undefined) return undefined;
     let info: BigIntStats | undefined;
     try {
       info = statSync(path, { bigint: true, throwIfNoEntry: false });
     } catch {
       return undefined;
     }
-    return this.vouchStat(file, info === undefined || !info.isFile() ? undefined : info, maxBytes);
-  }
-
-  /** As vouch, given the file's stat (undefined: not a regular file, or no stat). */
-  vouchStat(file: string, info: FileStat | undefined, maxBytes: number): string | undefined {
-    const known = this.previous.get(file);
-    if (known === undefined || info === undefined || info.size > BigInt(maxBytes)) return undefined;
+    if (info === undefined || !info.isFile() || info.size > BigInt(maxBytes)) return undefined;
     if (info.mtimeNs > this.trustedBeforeNs || info.ctimeNs > this.trustedBeforeNs) return undefined;
     const now = entryOf(info, known.digest);
     const same =

@@ -4,7 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
-import { digestOfBytes, statOnWorker, type FileStat, type InputIndex } from './input-index.ts';
+import { digestOfBytes, type InputIndex } from './input-index.ts';
 
 export interface InputFile {
   /** Name relative to the input folder; what reports and the CLI print. */
@@ -69,31 +69,14 @@ export async function readInputs(
   dir: string,
   maxBytes = DEFAULT_MAX_BYTES,
   index: InputIndex | null = null,
-  meanwhile: () => void = () => {},
 ): Promise<ReadResult> {
   const names = readdirSync(dir).sort();
   const inputs: InputFile[] = [];
   const skipped: SkippedFile[] = [];
-  const candidates = names.filter((file) => !file.startsWith('.') && file.toLowerCase().endsWith('.txt'));
-  // A large index's files are stat'ed on a worker while `meanwhile` runs here (a failed worker: here).
-  const stats =
-    index !== null && index.size >= index.minForStatWorker
-      ? statOnWorker(candidates.map((file) => join(dir, file))).catch(() => null)
-      : Promise.resolve(null);
-  meanwhile();
-  const taken = await stats;
-  // `candidates` is the .txt files of `names` in the same order: the next one's stat is taken[next].
-  let next = 0;
   for (const file of names) {
     if (file.startsWith('.')) continue;
     const path = join(dir, file);
-    const isText = file.toLowerCase().endsWith('.txt');
-    const stat: FileStat | undefined = isText && taken !== null ? taken[next++] : undefined;
-    const digest = !isText
-      ? undefined
-      : taken !== null
-        ? index?.vouchStat(file, stat, maxBytes)
-        : index?.vouch(file, path, maxBytes);
+    const digest = file.toLowerCase().endsWith('.txt') ? index?.vouch(file, path, maxBytes) : undefined;
     if (digest !== undefined) {
       inputs.push(vouchedInput(file, path, digest));
       continue;

@@ -2,13 +2,13 @@
  * The input index: a rebuild does not read files whose stat is the last build's, reads changed ones, reads
  * a vouched file after all when its extraction is not cached, and reports one that vanished meanwhile.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractInputs, extractInputsInParallel } from '../../src/ingest/extract-inputs.ts';
 import { ExtractionCache } from '../../src/ingest/extract/extraction-cache.ts';
-import { digestOfBytes, InputIndex, statOnWorker } from '../../src/ingest/input-index.ts';
+import { digestOfBytes, InputIndex } from '../../src/ingest/input-index.ts';
 import { readInputs, type InputFile } from '../../src/ingest/read-inputs.ts';
 
 const article = (place: string) =>
@@ -70,32 +70,5 @@ describe('the input index', () => {
     await readInputs(articles, undefined, index());
     const other = new InputIndex(cache, join(work, 'elsewhere'), 0n);
     expect(other.vouch('leeds.txt', join(articles, 'leeds.txt'), 1 << 20)).toBeUndefined();
-  });
-
-  it('takes a large folder’s stats on a worker, with the same outcome as here', async () => {
-    // From one recorded file (the build's threshold is 5000), the stats come from the worker.
-    const onWorker = () => new InputIndex(cache, articles, 0n, 1);
-    await readInputs(articles, undefined, onWorker());
-    appendFileSync(join(articles, 'york.txt'), 'A late line.\n');
-    let meanwhile = 0;
-    const { inputs } = await readInputs(articles, undefined, onWorker(), () => meanwhile++);
-    expect(meanwhile).toBe(1);
-    expect(inputs.map((i) => [i.file, unread(i)])).toEqual([
-      ['hull.txt', true],
-      ['leeds.txt', true],
-      ['york.txt', false],
-    ]);
-    expect(inputs.find((i) => i.file === 'york.txt')?.digest).toBe(
-      digestOfBytes(readFileSync(join(articles, 'york.txt'))),
-    );
-  });
-
-  it('stats on a worker as statSync does, with nothing for a folder or a missing file', async () => {
-    const file = join(articles, 'leeds.txt');
-    const [stat, folder, missing] = await statOnWorker([file, articles, join(articles, 'gone.txt')]);
-    const here = statSync(file, { bigint: true });
-    expect(stat).toEqual({ size: here.size, mtimeNs: here.mtimeNs, ctimeNs: here.ctimeNs, ino: here.ino });
-    expect(folder).toBeUndefined();
-    expect(missing).toBeUndefined();
   });
 });

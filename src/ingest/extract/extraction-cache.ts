@@ -61,8 +61,6 @@ export class ExtractionCache {
   private readonly folder: string;
   /** Keys each shard held when read, to tell whether it needs writing. */
   private readonly loaded = new Map<string, Set<string>>();
-  /** Shards read so far: their outcomes by key. */
-  private readonly shards = new Map<string, Record<string, ExtractOutcome>>();
   /** Body files parsed so far. */
   private readonly bodies = new Map<string, Record<string, Body>>();
   /** The prototype of this cache's articles read back: their text comes from its body files. */
@@ -87,25 +85,14 @@ export class ExtractionCache {
       .slice(0, 32);
   }
 
-  /**
-   * Reads every shard now (a build's read stage calls it while the input files are stat'ed on a worker):
-   * a large corpus's keys reach every shard anyway.
-   */
-  preload(): void {
-    for (const name of safeReaddir(this.folder)) {
-      if (!name.endsWith('.json') || name.endsWith('.body.json')) continue;
-      const shard = shardOf(name);
-      if (!this.shards.has(shard)) this.shards.set(shard, this.readShard(shard));
-    }
-  }
-
   /** The cached outcome of each input, or undefined where there is none. */
   lookup(keys: readonly string[]): (ExtractOutcome | undefined)[] {
+    const shards = new Map<string, Record<string, ExtractOutcome>>();
     for (const key of keys) {
       const shard = shardOf(key);
-      if (!this.shards.has(shard)) this.shards.set(shard, this.readShard(shard));
+      if (!shards.has(shard)) shards.set(shard, this.readShard(shard));
     }
-    return keys.map((key) => this.shards.get(shardOf(key))?.[key]);
+    return keys.map((key) => shards.get(shardOf(key))?.[key]);
   }
 
   /** Stores this build's outcomes (one per key), rewriting only the shards whose keys changed. */
