@@ -168,10 +168,16 @@ describe('the build report', () => {
 
   it('writes the same report to report.json', async () => {
     await buildFolder('report', { 'good.txt': STORY, 'empty.txt': '' });
-    const report = JSON.parse(await readFile(join(work, 'report-out', 'report.json'), 'utf8')) as BuildReport;
+    const text = await readFile(join(work, 'report-out', 'report.json'), 'utf8');
+    const report = JSON.parse(text) as BuildReport;
     expect(report.files.map((f) => [f.file, f.status])).toEqual([
       ['empty.txt', 'left-out'],
       ['good.txt', 'built'],
+    ]);
+    // A person reads it: one line per file, with its reason.
+    expect(text.split('\n').filter((line) => line.includes('"file"'))).toEqual([
+      expect.stringMatching(/^ {4}\{"file":"empty\.txt","status":"left-out","line":1,"reason":"the file is empty"\},$/),
+      expect.stringMatching(/^ {4}\{"file":"good\.txt","status":"built","id":".+"\}$/),
     ]);
   });
 });

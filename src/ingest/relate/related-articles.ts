@@ -81,6 +81,8 @@ export function toMatches(
   results: readonly RangeResult[],
   count: number,
   displayForm: (id: number) => string,
+  /** The index a match names, from the neighbour's number in the results (default: the same). */
+  indexOf: (neighbour: number) => number = (neighbour) => neighbour,
 ): RelatedMatch[][] {
   const matches: RelatedMatch[][] = [];
   for (const { neighbours, scores, terms } of results) {
@@ -88,13 +90,17 @@ export function toMatches(
       const list: RelatedMatch[] = [];
       for (let slot = 0; slot < count; slot++) {
         const at = a * count + slot;
-        const index = neighbours[at] ?? -1;
-        if (index < 0) break;
-        const ids = Array.from(terms.subarray(at * EXPLAIN_TERMS, (at + 1) * EXPLAIN_TERMS)).filter((t) => t >= 0);
+        const neighbour = neighbours[at] ?? -1;
+        if (neighbour < 0) break;
+        const words: string[] = [];
+        for (let t = at * EXPLAIN_TERMS; t < (at + 1) * EXPLAIN_TERMS; t++) {
+          const id = terms[t] ?? -1;
+          if (id >= 0) words.push(displayForm(id));
+        }
         list.push({
-          index,
+          index: indexOf(neighbour),
           score: Math.min(1, Math.round((scores[at] ?? 0) * 1000) / 1000),
-          terms: ids.map(displayForm),
+          terms: words,
         });
       }
       matches.push(list);
