@@ -178,7 +178,10 @@ export class OutputManifest {
     return digests.toString('base64', i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES);
   }
 
-  /** Keeps the last build's files under `folder` (a stage this build skips), neither rewritten nor deleted. */
+  /**
+   * Keeps the last build's files under `folder`, a top-level folder of the output (a stage this build
+   * skips: `og`), neither rewritten nor deleted.
+   */
   keep(folder: string): void {
     const id = this.previous.folders.indexOf(folder.replace(/\/$/, ''));
     if (id < 0) return;

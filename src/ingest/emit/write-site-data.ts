@@ -59,13 +59,18 @@ async function writeJson(
   await writer.write(path, json, { digest: fileDigest });
 }
 
+/** The stories on page `page` (from 1) of the story list. */
+function storiesOnPage(stories: readonly StorySummary[], page: number): readonly StorySummary[] {
+  return stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE);
+}
+
 /** Page `page` (from 1) of the story list, newest first, as `data/stories/page-<n>.json` holds it. */
 export function storyPage(stories: readonly StorySummary[], page: number): StoryPage {
   return {
     schemaVersion: SCHEMA_VERSION,
     page,
     pageCount: Math.max(1, Math.ceil(stories.length / STORIES_PER_PAGE)),
-    stories: stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE).map(listedStory),
+    stories: storiesOnPage(stories, page).map(listedStory),
   };
 }
 
@@ -104,8 +109,8 @@ export async function writeSiteData(
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
     const make = (): StoryPage => parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
-    const onPage = corpus.stories.slice((page - 1) * STORIES_PER_PAGE, page * STORIES_PER_PAGE);
-    await writeJson(writer, outDir, name, make, digest, inputs?.storyPage(onPage, page, pageCount));
+    const key = inputs?.storyPage(storiesOnPage(corpus.stories, page), page, pageCount);
+    await writeJson(writer, outDir, name, make, digest, key);
   }
 
   for (const story of corpus.stories) {
