@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../shared/search-options.ts';
 import { replaceFile } from '../replace-file.ts';
 import { fnv1a } from '../string-hash.ts';
+import { indexText } from './search-shard-text.ts';
 
 /**
  * Stories per shard, at most: a rebuild that changes one story loads, updates and writes one shard of
@@ -85,12 +86,13 @@ export async function makeShard(task: ShardTask): Promise<ShardResult> {
     // Discarded documents leave references in the index until vacuumed: the file holds none.
     await index.vacuum();
   }
-  const file = shardFileOf(index);
-  const text = JSON.stringify(file);
+  // The text JSON.stringify(shardFileOf(index)) gives, without toJSON's objects (search-shard-text.ts).
+  const { text: indexJson, nextId } = indexText(index);
+  const text = `{"schemaVersion":${SCHEMA_VERSION},"documentCount":${index.documentCount},"index":${indexJson}}`;
   const name = shardName(task.shard, text);
   for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
     await mkdir(folder, { recursive: true });
     await replaceFile(join(folder, name), text);
   }
-  return { name, documentCount: file.documentCount, nextId: (file.index as unknown as AsPlainObject).nextId };
+  return { name, documentCount: index.documentCount, nextId };
 }

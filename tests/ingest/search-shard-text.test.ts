@@ -1,0 +1,157 @@
+/**
+ * A shard's index written straight from MiniSearch's maps is the text MiniSearch's own serialisation gives
+ * (`JSON.stringify(index.toJSON())`), in every state a build leaves an index in, and loads back as the same
+ * index.
+ */
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { indexText } from '../../src/ingest/emit/search-shard-text.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
+
+const WORDS = [
+  'ceasefire',
+  'Jeddah',
+  'envoys',
+  'budget',
+  'pension',
+  'storm',
+  'ports',
+  'café',
+  'Zelenskyy',
+  'Kyiv',
+  'München',
+  '東京',
+  'naïve',
+  'quote"mark',
+  'back\\slash',
+  'emoji🙂',
+];
+
+/** A seeded document: words picked by a small linear congruential generator, so every run is the same. */
+function documents(count: number, seed: number): SearchDocument[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state;
+  };
+  const text = (length: number) =>
+    Array.from({ length }, () => WORDS[next() % WORDS.length] ?? '').join(next() % 7 === 0 ? '. ' : ' ');
+  return Array.from({ length: count }, (_, i) => ({
+    id: `story-${seed}-${i}`,
+    headline: text(6),
+    headlines: i % 3 === 0 ? '' : text(5),
+    standfirst: i % 4 === 0 ? '' : text(12),
+    body: text(60 + (next() % 200)),
+    lead: text(8),
+    outlets: i % 2 === 0 ? ['Wire'] : ['Wire', 'Gazette'],
+    articleId: `article-${seed}-${i}`,
+    latest: i % 5 === 0 ? null : `2025-0${1 + (i % 9)}-1${i % 10}T08:00:00Z`,
+  }));
+}
+
+function fresh(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(docs);
+  return index;
+}
+
+function expectSameText(index: MiniSearch<SearchDocument>): string {
+  const { text, nextId } = indexText(index);
+  const own = index.toJSON();
+  expect(text).toBe(JSON.stringify(own));
+  expect(nextId).toBe(own.nextId);
+  return text;
+}
+
+describe('indexText', () => {
+  it('writes a fresh index as MiniSearch serialises it', () => {
+    expectSameText(fresh(documents(300, 7)));
+  });
+
+  it('writes an empty index as MiniSearch serialises it', () => {
+    expectSameText(fresh([]));
+  });
+
+  it('writes an index loaded, changed and vacuumed as a rebuild leaves it', async () => {
+    const docs = documents(200, 11);
+    const loaded = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(fresh(docs)), INDEX_OPTIONS);
+    for (const doc of docs.slice(10, 40)) loaded.discard(doc.id);
+    loaded.addAll(documents(25, 12));
+    // Discarded documents still referenced before vacuuming: their postings are written as toJSON does.
+    expectSameText(loaded);
+    await loaded.vacuum();
+    const text = expectSameText(loaded);
+    const back = MiniSearch.loadJSON<SearchDocument>(text, INDEX_OPTIONS);
+    for (const query of ['ceasefire', 'cafe', 'zelenskyy', 'tokyo', '東京', 'pensio']) {
+      expect(back.search(query, QUERY_OPTIONS)).toEqual(loaded.search(query, QUERY_OPTIONS));
+    }
+  });
+
+  it('writes document numbers in ascending order whatever order the maps hold them in', () => {
+    // MiniSearch's maps hold numbers in the order documents were added; this index's maps hold them
+    // backwards, as no build makes them, and its text is still what toJSON and JSON.stringify give.
+    const backwards = <V>(entries: [number, V][]) => new Map(entries.reverse());
+    const fields = {
+      _documentCount: 3,
+      _nextId: 3,
+      _documentIds: backwards([
+        [0, 'a'],
+        [1, 'b'],
+        [2, 'c'],
+      ]),
+      _fieldIds: { headline: 0, body: 1 },
+      _fieldLength: backwards([
+        [0, [2, 5]],
+        [1, [1, 3]],
+        [2, [4, 0]],
+      ]),
+      _avgFieldLength: [7 / 3, 8 / 3],
+      _storedFields: backwards([
+        [0, { headline: 'A', latest: null }],
+        [1, { headline: 'B' }],
+        [2, { headline: 'C', outlets: ['Wire'] }],
+      ]),
+      _dirtCount: 0,
+      _index: new Map([
+        [
+          'zebra',
+          backwards([
+            [
+              0,
+              backwards([
+                [2, 1],
+                [0, 3],
+              ]),
+            ],
+            [1, new Map([[1, 2]])],
+          ]),
+        ],
+        [
+          'apple',
+          new Map([
+            [
+              1,
+              backwards([
+                [0, 1],
+                [1, 1],
+                [2, 4],
+              ]),
+            ],
+          ]),
+        ],
+      ]),
+    };
+    const index = fields as unknown as MiniSearch<SearchDocument>;
+    const expected = JSON.stringify(MiniSearch.prototype.toJSON.call(index));
+    expect(indexText(index)).toEqual({ text: expected, nextId: 3 });
+  });
+
+  it('falls back to toJSON for an index without the fields it reads', () => {
+    const index = fresh(documents(5, 5));
+    const plain = index.toJSON();
+    const stranger = Object.assign(Object.create(MiniSearch.prototype) as MiniSearch<SearchDocument>, {
+      toJSON: () => plain,
+    });
+    expect(indexText(stranger)).toEqual({ text: JSON.stringify(plain), nextId: plain.nextId });
+  });
+});
