@@ -2,7 +2,7 @@
  * The input index: a rebuild does not read files whose stat is the last build's, reads changed ones, reads
  * a vouched file after all when its extraction is not cached, and reports one that vanished meanwhile.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,30 @@ describe('the input index', () => {
     await readInputs(articles, undefined, index());
     const other = new InputIndex(cache, join(work, 'elsewhere'), 0n);
     expect(other.vouch('leeds.txt', join(articles, 'leeds.txt'), 1 << 20)).toBeUndefined();
+  });
+
+  it('forgets an index it cannot read: every file is read again', async () => {
+    await readInputs(articles, undefined, index());
+    for (const name of readdirSync(cache)) {
+      if (name.endsWith('.bin')) writeFileSync(join(cache, name), 'not an index');
+    }
+    const again = await readInputs(articles, undefined, index());
+    expect(again.inputs.map((input) => [input.file, unread(input)])).toEqual([
+      ['hull.txt', false],
+      ['leeds.txt', false],
+      ['york.txt', false],
+    ]);
+  });
+
+  it('vouches for every file of a folder of thousands, and for none once they all changed', async () => {
+    for (let i = 0; i < 2500; i++) writeFileSync(join(articles, `extra-${i}.txt`), article(`town ${i}`));
+    const first = await readInputs(articles, undefined, index());
+    const second = await readInputs(articles, undefined, index());
+    expect(second.inputs).toHaveLength(2503);
+    expect(second.inputs.every(unread)).toBe(true);
+    expect(second.inputs.map((input) => input.digest)).toEqual(first.inputs.map((input) => input.digest));
+    for (let i = 0; i < 2500; i++) appendFileSync(join(articles, `extra-${i}.txt`), 'More.\n');
+    const third = await readInputs(articles, undefined, index());
+    expect(third.inputs.filter(unread).map((input) => input.file)).toEqual(['hull.txt', 'leeds.txt', 'york.txt']);
   });
 });

@@ -22,6 +22,7 @@
 import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { frameHeader, frameParts, framed } from '../framed-file.ts';
 import { replaceFileSync } from '../replace-file.ts';
 import { hash64 } from '../string-hash.ts';
 
@@ -364,23 +365,13 @@ export class OutputManifest {
       return none;
     }
     try {
-      const length = file.readUInt32LE(0);
-      const header = JSON.parse(file.toString('utf8', 4, 4 + length)) as Partial<Header>;
+      const header = frameHeader(file) as Partial<Header>;
       if (header.format !== RECORD_FORMAT || header.folder !== this.outDir) return none;
       const identity = identityOf(this.outDir);
       if (identity === '' || header.identity !== identity) return none;
       const count = header.count ?? 0;
       const sizes = [count * 8, count * 8, count, count, count * DIGEST_BYTES, header.namesBytes ?? 0];
-      let at = Math.ceil((4 + length) / 8) * 8;
-      const parts = sizes.map((bytes) => {
-        let part = file.subarray(at, at + bytes);
-        if (part.length !== bytes) throw new Error('the output record is cut short');
-        // Views into the file, which a file this size has to itself; a small one may sit unaligned.
-        if (part.byteOffset % 8 !== 0) part = Buffer.from(part);
-        at += Math.ceil(bytes / 8) * 8;
-        return part;
-      });
-      const [nameHashes, inputHashes, hasInput, folderOf, digests, names] = parts;
+      const [nameHashes, inputHashes, hasInput, folderOf, digests, names] = frameParts(file, sizes);
       if (nameHashes === undefined || inputHashes === undefined || hasInput === undefined) return none;
       if (folderOf === undefined || digests === undefined || names === undefined) return none;
       const sameCode = header.inputVersion === this.inputVersion;
@@ -400,18 +391,4 @@ export class OutputManifest {
       return none;
     }
   }
-}
-
-/** The header's length, the header and the parts, each part starting 8-byte aligned. */
-function framed(header: Header, parts: readonly Uint8Array[]): Uint8Array[] {
-  const json = Buffer.from(JSON.stringify(header));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length, 0);
-  const out: Uint8Array[] = [length, json, padding(4 + json.length)];
-  for (const part of parts) out.push(part, padding(part.length));
-  return out;
-}
-
-function padding(bytes: number): Uint8Array {
-  return new Uint8Array(Math.ceil(bytes / 8) * 8 - bytes);
 }
