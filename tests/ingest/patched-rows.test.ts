@@ -1,6 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PatchedRows, type Vector } from '../../src/ingest/relate/patched-rows.ts';
-import { vectorRows, type VectorRows } from '../../src/ingest/relate/relate-state.ts';
+import {
+  RelateStateStore,
+  vectorRows,
+  type RowsInPieces,
+  type VectorRows,
+} from '../../src/ingest/relate/relate-state.ts';
 
 const vector = (ids: number[], weights: number[]): Vector => ({
   ids: Int32Array.from(ids),
@@ -54,7 +62,60 @@ describe('patched vector rows', () => {
     for (let r = 0; r < 5; r++) expect(row(made, r)).toEqual(row(expected, r));
   });
 
+  it('gives the same rows in pieces: views of runs of old rows and the rows set, one after another', () => {
+    const rows = new PatchedRows(base, [0, 1, -1, 2, 3]);
+    rows.set(2, vector([7], [1]));
+    const pieces = rows.toPieces();
+    const made = rows.toRows();
+    expect(Array.from(pieces.offsets)).toEqual(Array.from(made.offsets));
+    expect(pieces.ids.flatMap((piece) => Array.from(piece))).toEqual(Array.from(made.ids));
+    expect(pieces.weights.flatMap((piece) => Array.from(piece))).toEqual(Array.from(made.weights));
+    // Old rows 0 and 1 are one run, the set row one piece, old rows 2 and 3 (2 is empty) another run.
+    expect(pieces.ids.map((piece) => piece.length)).toEqual([3, 1, 2]);
+    expect(pieces.ids[0]?.buffer).toBe(base.ids.buffer);
+  });
+
+  it('saves a state from rows in pieces as from the rows joined', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'patched-rows-'));
+    try {
+      const rows = new PatchedRows(base, [3, -1, 0]);
+      rows.set(1, vector([2, 5], [0.28, 0.96]));
+      const state = (groupVectors: VectorRows | RowsInPieces) => ({
+        baseArticles: 3,
+        drift: 1,
+        relatedCount: 1,
+        articleIds: ['a', 'b', 'c'],
+        articleKeys: ['ka', 'kb', 'kc'],
+        groupOf: Int32Array.from([0, 1, 2]),
+        groupVectors,
+        leadIds: ['a', 'b', 'c'],
+        relatedVectors: vectorRows([vector([], []), vector([], []), vector([], [])]),
+        candidates: { neighbours: Int32Array.from([1, 0, -1]), cosines: Float64Array.from([0.5, 0.5, 0]) },
+        related: {
+          neighbours: Int32Array.from([1, 0, -1]),
+          scores: Float64Array.from([0.4, 0.4, 0]),
+          terms: Int32Array.from([2, 2, -1]),
+        },
+        vocabulary: ['x', 'y', 'z'],
+        displayForms: ['x', 'Y', 'z'],
+        documentFrequency: Int32Array.from([1, 2, 3]),
+      });
+      const inPieces = new RelateStateStore(join(folder, 'pieces'), 'v');
+      inPieces.save(state(rows.toPieces()));
+      const joined = new RelateStateStore(join(folder, 'joined'), 'v');
+      joined.save(state(rows.toRows()));
+      await Promise.all([inPieces.settled(), joined.settled()]);
+      expect(readFileSync(join(folder, 'pieces', 'state.bin'))).toEqual(
+        readFileSync(join(folder, 'joined', 'state.bin')),
+      );
+      expect(inPieces.load()?.groupVectors).toEqual(rows.toRows());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to make rows while a row is neither kept nor set', () => {
     expect(() => new PatchedRows(base, [0, -1]).toRows()).toThrow(/row 1/);
+    expect(() => new PatchedRows(base, [0, -1]).toPieces()).toThrow(/row 1/);
   });
 });

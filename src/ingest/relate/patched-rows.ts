@@ -4,7 +4,7 @@
  * views each) and copying the rows one by one into the next state cost a rebuild over a second and kept
  * 300k objects for the garbage collector; this reads the old rows in place and copies runs of them whole.
  */
-import type { VectorRows } from './relate-state.ts';
+import type { RowsInPieces, VectorRows } from './relate-state.ts';
 
 /** A sparse vector: term ids ascending, weights normalised. */
 export interface Vector {
@@ -67,40 +67,53 @@ export class PatchedRows {
     return sum;
   }
 
-  /** The rows as compressed rows of their own; runs of consecutive old rows are copied in one go. */
+  /** The rows as compressed rows of their own (the pieces of toPieces joined). */
   toRows(): VectorRows {
+    const { offsets, ids, weights } = this.toPieces();
+    const total = offsets[this.length] ?? 0;
+    const joined = { offsets, ids: new Int32Array(total), weights: new Float64Array(total) };
+    let at = 0;
+    ids.forEach((piece, k) => {
+      joined.ids.set(piece, at);
+      joined.weights.set(weights[k] ?? new Float64Array(0), at);
+      at += piece.length;
+    });
+    return joined;
+  }
+
+  /**
+   * The rows as compressed rows in pieces: the offsets, and the ids and weights as runs that, one after
+   * another, are the rows' — views of the old rows (a run of consecutive old rows is one piece) and the
+   * rows set. The next relate state is saved from them without copying the rows into one array first.
+   */
+  toPieces(): RowsInPieces {
     const n = this.baseRowOf.length;
     const base = this.base;
     const offsets = new Int32Array(n + 1);
-    for (let r = 0; r < n; r++) {
-      const set = this.replaced.get(r);
-      const o = this.baseRowOf[r] ?? -1;
-      let length: number;
-      if (set !== undefined) length = set.ids.length;
-      else if (o >= 0) length = (base.offsets[o + 1] ?? 0) - (base.offsets[o] ?? 0);
-      else throw new Error(`vector row ${r} was neither kept nor set`);
-      offsets[r + 1] = (offsets[r] ?? 0) + length;
-    }
-    const total = offsets[n] ?? 0;
-    const ids = new Int32Array(total);
-    const weights = new Float64Array(total);
+    const ids: Int32Array[] = [];
+    const weights: Float64Array[] = [];
     let r = 0;
     while (r < n) {
       const set = this.replaced.get(r);
       if (set !== undefined) {
-        ids.set(set.ids, offsets[r] ?? 0);
-        weights.set(set.weights, offsets[r] ?? 0);
+        ids.push(set.ids);
+        weights.push(set.weights);
+        offsets[r + 1] = (offsets[r] ?? 0) + set.ids.length;
         r++;
         continue;
       }
+      const first = this.baseRowOf[r] ?? -1;
+      if (first < 0) throw new Error(`vector row ${r} was neither kept nor set`);
       // The longest run of old rows kept in order from r.
-      const first = this.baseRowOf[r] ?? 0;
       let end = r + 1;
       while (end < n && !this.replaced.has(end) && this.baseRowOf[end] === first + (end - r)) end++;
       const from = base.offsets[first] ?? 0;
+      for (let k = r; k < end; k++) {
+        offsets[k + 1] = (offsets[r] ?? 0) + (base.offsets[first + (k - r) + 1] ?? 0) - from;
+      }
       const to = base.offsets[first + (end - r)] ?? 0;
-      ids.set(base.ids.subarray(from, to), offsets[r] ?? 0);
-      weights.set(base.weights.subarray(from, to), offsets[r] ?? 0);
+      ids.push(base.ids.subarray(from, to));
+      weights.push(base.weights.subarray(from, to));
       r = end;
     }
     return { offsets, ids, weights };

@@ -20,6 +20,16 @@ export interface VectorRows {
   readonly weights: Float64Array;
 }
 
+/**
+ * Compressed rows as the state saves them without joining them first: the ids and weights in pieces
+ * that, one after another, are the rows' (PatchedRows.toPieces).
+ */
+export interface RowsInPieces {
+  readonly offsets: Int32Array;
+  readonly ids: readonly Int32Array[];
+  readonly weights: readonly Float64Array[];
+}
+
 /** Vectors (ids sorted, weights normalised) as compressed rows, one per vector. */
 export function vectorRows(
   vectors: readonly { readonly ids: Int32Array; readonly weights: Float64Array }[],
@@ -63,6 +73,12 @@ export interface RelateState {
   readonly documentFrequency: Int32Array;
 }
 
+/** A state to save: the same as one loaded, but for vector rows that may come in pieces. */
+export type StateToSave = Omit<RelateState, 'groupVectors' | 'relatedVectors'> & {
+  readonly groupVectors: VectorRows | RowsInPieces;
+  readonly relatedVectors: VectorRows | RowsInPieces;
+};
+
 /** Hash of grouping and related stories' code: a state made by other code is not used. */
 export function relateVersion(): string {
   const hash = createHash('sha256');
@@ -102,7 +118,16 @@ interface Header {
   readonly arrays: Record<ArrayName, { kind: 'i32' | 'f64'; at: number; length: number }>;
 }
 
-function arraysOf(state: RelateState): Record<ArrayName, Int32Array | Float64Array> {
+const FLOAT_ARRAYS: ReadonlySet<ArrayName> = new Set<ArrayName>([
+  'groupWeights',
+  'relatedWeights',
+  'candidateCosines',
+  'relatedScores',
+]);
+
+type Saved = Int32Array | Float64Array | readonly Int32Array[] | readonly Float64Array[];
+
+function arraysOf(state: StateToSave): Record<ArrayName, Saved> {
   return {
     groupOf: state.groupOf,
     groupOffsets: state.groupVectors.offsets,
@@ -118,6 +143,11 @@ function arraysOf(state: RelateState): Record<ArrayName, Int32Array | Float64Arr
     relatedTerms: state.related.terms,
     documentFrequency: state.documentFrequency,
   };
+}
+
+/** An array to save as the pieces it is written from. */
+function piecesOf(saved: Saved): readonly (Int32Array | Float64Array)[] {
+  return saved instanceof Int32Array || saved instanceof Float64Array ? [saved] : saved;
 }
 
 const STATE_FILE = 'state.bin';
@@ -140,13 +170,16 @@ export class RelateStateStore {
    * Saves the state: the file is made now and written in the background (a hundred MB or more at 100k
    * articles), while the build goes on; `settled` awaits the write.
    */
-  save(state: RelateState): void {
+  save(state: StateToSave): void {
     const arrays = arraysOf(state);
     const places = {} as Header['arrays'];
     let at = 0;
-    for (const [name, array] of Object.entries(arrays) as [ArrayName, Int32Array | Float64Array][]) {
-      places[name] = { kind: array instanceof Int32Array ? 'i32' : 'f64', at, length: array.length };
-      at += Math.ceil(array.byteLength / 8) * 8;
+    for (const [name, saved] of Object.entries(arrays) as [ArrayName, Saved][]) {
+      const pieces = piecesOf(saved);
+      const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      const kind = FLOAT_ARRAYS.has(name) ? 'f64' : 'i32';
+      places[name] = { kind, at, length };
+      at += Math.ceil((length * (kind === 'i32' ? 4 : 8)) / 8) * 8;
     }
     const header: Header = {
       version: this.version,
@@ -175,9 +208,13 @@ export class RelateStateStore {
           for (let done = 0; done < bytes.length;) done += (await file.write(bytes, done)).bytesWritten;
         };
         await writeAll(head);
-        for (const array of Object.values(arrays)) {
-          await writeAll(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-          await writeAll(padding.subarray(0, Math.ceil(array.byteLength / 8) * 8 - array.byteLength));
+        for (const saved of Object.values(arrays)) {
+          let bytes = 0;
+          for (const piece of piecesOf(saved)) {
+            await writeAll(new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength));
+            bytes += piece.byteLength;
+          }
+          await writeAll(padding.subarray(0, Math.ceil(bytes / 8) * 8 - bytes));
         }
       }),
     );

@@ -21,7 +21,7 @@ import type { GroupingOptions } from './group-stories.ts';
 import { RELATED_VECTOR_TERMS, RELATED_WEIGHTING, toMatches, type RelatedMatch } from './related-articles.ts';
 import { EXPLAIN_TERMS, RERANK, rerankEach } from './related-index.ts';
 import { PatchedRows, type Vector } from './patched-rows.ts';
-import type { RelateState, VectorRows } from './relate-state.ts';
+import type { RelateState, StateToSave, VectorRows } from './relate-state.ts';
 import { smoothedIdf } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput } from './tokenise-corpus.ts';
 
@@ -364,7 +364,7 @@ export class RelationsUpdate {
    * Each group's related matches (index: the related group's lead article), given each group's lead as the
    * caller chose it (the fullest copy), and the state for the next build.
    */
-  relate(leads: readonly number[], relatedCount: number): { ofLeads: RelatedMatch[][]; state: RelateState } {
+  relate(leads: readonly number[], relatedCount: number): { ofLeads: RelatedMatch[][]; state: StateToSave } {
     const placement = this.placement;
     if (placement === undefined) throw new Error('place the articles before relating them');
     const { state, plan, now } = this;
@@ -449,7 +449,8 @@ export class RelationsUpdate {
     );
     const groupOf = new Int32Array(now.ids.length);
     placement.groups.forEach((list, g) => list.forEach((i) => (groupOf[i] = g)));
-    const groupVectors = this.groupVectors.toRows();
+    // Saved in pieces: the next state's grouping vectors are the old ones but for the changed articles'.
+    const groupVectors = this.groupVectors.toPieces();
     return {
       ofLeads,
       state: {
