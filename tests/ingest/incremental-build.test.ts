@@ -163,24 +163,26 @@ describe('OutputManifest', () => {
     const records = join(work, 'inputs-cache');
     await mkdir(folder, { recursive: true });
     const path = join(folder, 'entry.json');
+    // reuse takes the file's name in the folder; unchanged, the path written.
+    const name = 'entry.json';
     const first = new OutputManifest(records, folder, 'code-1');
-    expect(first.reuse(path, 'inputs-a')).toBeUndefined();
+    expect(first.reuse(name, 'inputs-a')).toBeUndefined();
     expect(first.unchanged(path, '{"x":1}')).toBe(false);
     first.finish();
 
     const second = new OutputManifest(records, folder, 'code-1');
-    expect(second.reuse(path, 'inputs-b')).toBeUndefined();
-    expect(second.reuse(path, 'inputs-a')).toBe(contentDigest('{"x":1}'));
+    expect(second.reuse(name, 'inputs-b')).toBeUndefined();
+    expect(second.reuse(name, 'inputs-a')).toBe(contentDigest('{"x":1}'));
     second.finish();
     // Kept without being made, it is still known to the build after.
-    expect(new OutputManifest(records, folder, 'code-1').reuse(path, 'inputs-a')).toBe(contentDigest('{"x":1}'));
+    expect(new OutputManifest(records, folder, 'code-1').reuse(name, 'inputs-a')).toBe(contentDigest('{"x":1}'));
 
     const third = new OutputManifest(records, folder, 'code-1');
     third.unchanged(path, '{"x":1}');
     third.finish();
     // Other code made it: its inputs say nothing, though its content is still compared.
     const fourth = new OutputManifest(records, folder, 'code-2');
-    expect(fourth.reuse(path, 'inputs-a')).toBeUndefined();
+    expect(fourth.reuse(name, 'inputs-a')).toBeUndefined();
     expect(fourth.unchanged(path, '{"x":1}')).toBe(true);
   });
 
@@ -191,7 +193,7 @@ describe('OutputManifest', () => {
     await mkdir(folder, { recursive: true });
     const write = async (manifest: OutputManifest, name: string) => {
       const path = join(folder, name);
-      if (manifest.reuse(path, `made-from-${name}`) !== undefined) return;
+      if (manifest.reuse(name, `made-from-${name}`) !== undefined) return;
       if (manifest.unchanged(path, `content of ${name}`)) return;
       await mkdir(join(path, '..'), { recursive: true });
       await writeFile(path, `content of ${name}`);
@@ -212,8 +214,8 @@ describe('OutputManifest', () => {
     await expect(stat(join(folder, 'article', 'b'))).rejects.toThrow();
     await expect(stat(join(folder, 'data/articles/a.json'))).resolves.toBeTruthy();
     const fourth = new OutputManifest(records, folder);
-    expect(fourth.reuse(join(folder, 'feeds/story/a.xml'), 'made-from-feeds/story/a.xml')).toBeDefined();
-    expect(fourth.reuse(join(folder, 'article/b/index.html'), 'made-from-article/b/index.html')).toBeUndefined();
+    expect(fourth.reuse('feeds/story/a.xml', 'made-from-feeds/story/a.xml')).toBeDefined();
+    expect(fourth.reuse('article/b/index.html', 'made-from-article/b/index.html')).toBeUndefined();
     fourth.unchanged(join(folder, 'data/articles/a.json'), 'content of data/articles/a.json');
     fourth.finish();
 

@@ -147,8 +147,8 @@ export async function writeFeeds(
   await mkdir(join(outDir, 'feeds', 'story'), { recursive: true });
   const writer = new FileWriter(manifest);
   for (const story of stories) {
-    const path = join(outDir, 'feeds', 'story', `${story.id}.xml`);
-    if (writer.reuse(path, inputs?.storyFeed(story, builtAt)) !== undefined) continue;
+    const name = `feeds/story/${story.id}.xml`;
+    if (writer.reuse(name, inputs?.storyFeed(story, builtAt)) !== undefined) continue;
     const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? [])).slice(0, STORY_FEED_SIZE);
     const self = `${siteUrl}${storyFeedPath(story.id)}`;
     const feed = makeFeed({
@@ -159,7 +159,7 @@ export async function writeFeeds(
       updated: members[0]?.published == null ? built : new Date(members[0].published),
     });
     for (const article of members) feed.addItem(atomItem(feedItem(article, siteUrl, built)));
-    await writer.write(path, feed.atom1());
+    await writer.write(join(outDir, name), feed.atom1());
   }
   await writer.flush();
 }

@@ -47,8 +47,7 @@ async function writeJson(
   digest: Hash,
   inputKey?: string,
 ): Promise<void> {
-  const path = join(outDir, name);
-  const kept = writer.reuse(path, inputKey);
+  const kept = writer.reuse(name, inputKey);
   if (kept !== undefined) {
     digest.update(`${name}\0${kept}\n`);
     return;
@@ -56,7 +55,7 @@ async function writeJson(
   const json = JSON.stringify(make());
   const fileDigest = contentDigest(json);
   digest.update(`${name}\0${fileDigest}\n`);
-  await writer.write(path, json, { digest: fileDigest });
+  await writer.write(join(outDir, name), json, { digest: fileDigest });
 }
 
 /** The stories on page `page` (from 1) of the story list. */

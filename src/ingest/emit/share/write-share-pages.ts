@@ -105,12 +105,11 @@ export async function writeSharePages(
   const templateKey = contentDigest(template.html);
   const writer = new FileWriter(manifest);
   let written = 0;
-  const articleDir = join(outDir, 'article');
   for (const article of articles) {
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
-    const path = join(articleDir, article.id, 'index.html');
+    const name = `article/${article.id}/index.html`;
     const entryKey = inputs?.entry(article);
-    if (writer.reuse(path, entryKey === undefined ? undefined : `${templateKey}:${entryKey}`) !== undefined) {
+    if (writer.reuse(name, entryKey === undefined ? undefined : `${templateKey}:${entryKey}`) !== undefined) {
       written++;
       if (written % 250 === 0) onWritten(written);
       continue;
@@ -121,7 +120,7 @@ export async function writeSharePages(
       head: articleHeadTags(entry, siteUrl),
       body: articlePageHtml(entry),
     });
-    await writer.write(path, html, { makeFolder: true });
+    await writer.write(join(outDir, name), html, { makeFolder: true });
     written++;
     if (written % 250 === 0) onWritten(written);
   }
