@@ -175,7 +175,7 @@ export class InputIndex {
     };
     const { stats, digests } = this.current.parts();
     mkdirSync(dirname(this.path), { recursive: true });
-    replaceFileSync(this.path, Buffer.concat(framed(header, [names, stats, digests])));
+    replaceFileSync(this.path, framed(header, [names, stats, digests]));
     // The index as JSON, which builds before the binary one kept (format 1).
     rmSync(this.path.replace(/\.bin$/, '.json'), { force: true });
   }

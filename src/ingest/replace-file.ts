@@ -5,16 +5,35 @@
  * writing at once each leave a whole one.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 
 function asideOf(path: string): string {
   return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
-export function replaceFileSync(path: string, data: string | Uint8Array): void {
+/**
+ * `data` may come in parts, written one after another: a binary record made of typed arrays is written
+ * from where they are, not copied into one buffer first (at 100k articles the output record's 30 MB took
+ * a quarter of a second to join, most of it touching fresh memory).
+ */
+export function replaceFileSync(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const aside = asideOf(path);
-  writeFileSync(aside, data);
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    writeFileSync(aside, data);
+  } else {
+    const fd = openSync(aside, 'w');
+    try {
+      for (const part of data) {
+        for (let done = 0; done < part.length;) done += writeSync(fd, part, done, part.length - done);
+      }
+    } catch (error) {
+      closeSync(fd);
+      rmSync(aside, { force: true });
+      throw error;
+    }
+    closeSync(fd);
+  }
   renameSync(aside, path);
 }
 

@@ -292,16 +292,14 @@ export class OutputManifest {
     mkdirSync(dirname(this.recordPath), { recursive: true });
     replaceFileSync(
       this.recordPath,
-      Buffer.concat(
-        framed(header, [
-          new Uint8Array(nameHashes.buffer),
-          new Uint8Array(inputHashes.buffer),
-          hasInput,
-          folderOf,
-          digests,
-          namesBlock,
-        ]),
-      ),
+      framed(header, [
+        new Uint8Array(nameHashes.buffer),
+        new Uint8Array(inputHashes.buffer),
+        hasInput,
+        folderOf,
+        digests,
+        namesBlock,
+      ]),
     );
     return removed;
   }
