@@ -70,9 +70,10 @@ class Files {
     this.digests.write(hex, row * DIGEST_BYTES, DIGEST_BYTES, 'hex');
   }
 
-  copyRow(row: number, from: Previous): void {
-    this.stats.set(from.stats.subarray(from.row * STATS, (from.row + 1) * STATS), row * STATS);
-    from.digests.copy(this.digests, row * DIGEST_BYTES, from.row * DIGEST_BYTES, (from.row + 1) * DIGEST_BYTES);
+  /** Row `row` takes row `from` of another index's stats and digests. */
+  copyRow(row: number, from: number, stats: BigInt64Array, digests: Buffer): void {
+    this.stats.set(stats.subarray(from * STATS, (from + 1) * STATS), row * STATS);
+    digests.copy(this.digests, row * DIGEST_BYTES, from * DIGEST_BYTES, (from + 1) * DIGEST_BYTES);
   }
 
   parts(): { readonly stats: Uint8Array; readonly digests: Uint8Array } {
@@ -82,13 +83,6 @@ class Files {
       digests: this.digests.subarray(0, n * DIGEST_BYTES),
     };
   }
-}
-
-/** A file of the last build's index: its row there and the index's arrays. */
-interface Previous {
-  readonly row: number;
-  readonly stats: BigInt64Array;
-  readonly digests: Buffer;
 }
 
 export class InputIndex {
@@ -152,7 +146,7 @@ export class InputIndex {
       info.ctimeNs === stats[at + 2] &&
       info.ino === stats[at + 3];
     if (!same) return undefined;
-    this.current.copyRow(this.current.add(file), { row, stats, digests: this.previousDigests });
+    this.current.copyRow(this.current.add(file), row, stats, this.previousDigests);
     return this.previousDigests.toString('hex', row * DIGEST_BYTES, (row + 1) * DIGEST_BYTES);
   }
 
