@@ -51,12 +51,15 @@ export interface ShardResult {
   readonly nextId: number;
 }
 
-function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
+/**
+ * A shard's file as text — `{ schemaVersion, documentCount, index }`, the index as MiniSearch serialises it
+ * (written from its maps: search-shard-text.ts) — and MiniSearch's next internal id.
+ */
+function shardText(index: MiniSearch<SearchDocument>): { readonly text: string; readonly nextId: number } {
+  const { text, nextId } = indexText(index);
   return {
-    schemaVersion: SCHEMA_VERSION,
-    documentCount: index.documentCount,
-    // MiniSearch's serialisation is a plain JSON object; the file schema only checks it is one.
-    index: index.toJSON() as unknown as Record<string, unknown>,
+    text: `{"schemaVersion":${SCHEMA_VERSION},"documentCount":${index.documentCount},"index":${text}}`,
+    nextId,
   };
 }
 
@@ -64,7 +67,7 @@ function shardFileOf(index: MiniSearch<SearchDocument>): SearchShardFile {
 export function freshShard(documents: readonly SearchDocument[]): SearchShardFile {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   index.addAll(documents);
-  return shardFileOf(index);
+  return JSON.parse(shardText(index).text) as SearchShardFile;
 }
 
 /** `<shard>-<digest>.json`: a shard's file is named by its number and content. */
@@ -86,9 +89,7 @@ export async function makeShard(task: ShardTask): Promise<ShardResult> {
     // Discarded documents leave references in the index until vacuumed: the file holds none.
     await index.vacuum();
   }
-  // The text JSON.stringify(shardFileOf(index)) gives, without toJSON's objects (search-shard-text.ts).
-  const { text: indexJson, nextId } = indexText(index);
-  const text = `{"schemaVersion":${SCHEMA_VERSION},"documentCount":${index.documentCount},"index":${indexJson}}`;
+  const { text, nextId } = shardText(index);
   const name = shardName(task.shard, text);
   for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
     await mkdir(folder, { recursive: true });

@@ -12,6 +12,13 @@ export interface Vector {
   readonly weights: Float64Array;
 }
 
+/** Row r of compressed rows, as views into them (no copy). */
+export function rowOf(rows: VectorRows, r: number): Vector {
+  const from = rows.offsets[r] ?? 0;
+  const to = rows.offsets[r + 1] ?? 0;
+  return { ids: rows.ids.subarray(from, to), weights: rows.weights.subarray(from, to) };
+}
+
 export class PatchedRows {
   private readonly replaced = new Map<number, Vector>();
 
@@ -38,11 +45,7 @@ export class PatchedRows {
     const set = this.replaced.get(r);
     if (set !== undefined) return set;
     const o = this.baseRowOf[r] ?? -1;
-    if (o < 0) return undefined;
-    const { offsets, ids, weights } = this.base;
-    const from = offsets[o] ?? 0;
-    const to = offsets[o + 1] ?? 0;
-    return { ids: ids.subarray(from, to), weights: weights.subarray(from, to) };
+    return o < 0 ? undefined : rowOf(this.base, o);
   }
 
   /** Row r's dot product with a dense vector (indexed by term id); undefined for a row with no vector. */

@@ -20,7 +20,7 @@ import { DEFAULT_GROUPING, GROUP_VECTOR_TERMS, CENTROID_TERMS, daysApart, knownO
 import type { GroupingOptions } from './group-stories.ts';
 import { RELATED_VECTOR_TERMS, RELATED_WEIGHTING, toMatches, type RelatedMatch } from './related-articles.ts';
 import { EXPLAIN_TERMS, RERANK, rerankEach } from './related-index.ts';
-import { PatchedRows, type Vector } from './patched-rows.ts';
+import { PatchedRows, rowOf, type Vector } from './patched-rows.ts';
 import type { RelateState, StateToSave, VectorRows } from './relate-state.ts';
 import { smoothedIdf } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput } from './tokenise-corpus.ts';
@@ -87,12 +87,6 @@ function countAdded(ids: readonly string[], oldIndex: ReadonlyMap<string, number
 }
 
 /** Row r of compressed rows, as views. */
-function rowOf(rows: VectorRows, r: number): Vector {
-  const from = rows.offsets[r] ?? 0;
-  const to = rows.offsets[r + 1] ?? 0;
-  return { ids: rows.ids.subarray(from, to), weights: rows.weights.subarray(from, to) };
-}
-
 function normalisedById(entries: { id: number; w: number }[]): Vector {
   let sq = 0;
   for (const e of entries) sq += e.w * e.w;
