@@ -22,6 +22,15 @@ function row(rows: VectorRows, r: number): [number[], number[]] {
   return [Array.from(rows.ids.subarray(from, to)), Array.from(rows.weights.subarray(from, to))];
 }
 
+/** Rows in pieces joined into compressed rows of their own. */
+function joinPieces({ offsets, ids, weights }: RowsInPieces): VectorRows {
+  return {
+    offsets,
+    ids: Int32Array.from(ids.flatMap((piece) => Array.from(piece))),
+    weights: Float64Array.from(weights.flatMap((piece) => Array.from(piece))),
+  };
+}
+
 // Old rows: 0 = {1: .6, 2: .8}, 1 = {3: 1}, 2 = {}, 3 = {0: .5, 4: .5}.
 const base = vectorRows([vector([1, 2], [0.6, 0.8]), vector([3], [1]), vector([], []), vector([0, 4], [0.5, 0.5])]);
 
@@ -43,6 +52,14 @@ describe('patched vector rows', () => {
     expect(rows.dot(1, dense)).toBe(0.28);
     expect(rows.dot(2, dense)).toBe(0);
     expect(rows.dot(4, dense)).toBe(0.8);
+    // As ranges: a kept row is its place in the old arrays, a set row all of its own.
+    const kept = rows.range(4);
+    expect(kept?.ids).toBe(base.ids);
+    expect([kept?.from, kept?.to]).toEqual([0, 2]);
+    const set = rows.range(1);
+    expect(Array.from(set?.ids.subarray(set.from, set.to) ?? [])).toEqual([2, 5]);
+    expect(rows.range(2)).toEqual({ ids: base.ids, weights: base.weights, from: 3, to: 3 });
+    expect(rows.range(3)).toEqual({ ids: base.ids, weights: base.weights, from: 3, to: 5 });
   });
 
   it('makes compressed rows equal to copying every row, runs of old rows included', () => {
@@ -50,7 +67,7 @@ describe('patched vector rows', () => {
     rows.set(2, vector([7], [1]));
     // An old row replaced in the middle of a run breaks the run.
     rows.set(3, vector([1, 6], [0.8, 0.6]));
-    const made = rows.toRows();
+    const made = joinPieces(rows.toPieces());
     const expected = vectorRows([
       vector([1, 2], [0.6, 0.8]),
       vector([3], [1]),
@@ -66,10 +83,16 @@ describe('patched vector rows', () => {
     const rows = new PatchedRows(base, [0, 1, -1, 2, 3]);
     rows.set(2, vector([7], [1]));
     const pieces = rows.toPieces();
-    const made = rows.toRows();
-    expect(Array.from(pieces.offsets)).toEqual(Array.from(made.offsets));
-    expect(pieces.ids.flatMap((piece) => Array.from(piece))).toEqual(Array.from(made.ids));
-    expect(pieces.weights.flatMap((piece) => Array.from(piece))).toEqual(Array.from(made.weights));
+    const expected = vectorRows([
+      vector([1, 2], [0.6, 0.8]),
+      vector([3], [1]),
+      vector([7], [1]),
+      vector([], []),
+      vector([0, 4], [0.5, 0.5]),
+    ]);
+    expect(Array.from(pieces.offsets)).toEqual(Array.from(expected.offsets));
+    expect(pieces.ids.flatMap((piece) => Array.from(piece))).toEqual(Array.from(expected.ids));
+    expect(pieces.weights.flatMap((piece) => Array.from(piece))).toEqual(Array.from(expected.weights));
     // Old rows 0 and 1 are one run, the set row one piece, old rows 2 and 3 (2 is empty) another run.
     expect(pieces.ids.map((piece) => piece.length)).toEqual([3, 1, 2]);
     expect(pieces.ids[0]?.buffer).toBe(base.ids.buffer);
@@ -103,19 +126,18 @@ describe('patched vector rows', () => {
       const inPieces = new RelateStateStore(join(folder, 'pieces'), 'v');
       inPieces.save(state(rows.toPieces()));
       const joined = new RelateStateStore(join(folder, 'joined'), 'v');
-      joined.save(state(rows.toRows()));
+      joined.save(state(joinPieces(rows.toPieces())));
       await Promise.all([inPieces.settled(), joined.settled()]);
       expect(readFileSync(join(folder, 'pieces', 'state.bin'))).toEqual(
         readFileSync(join(folder, 'joined', 'state.bin')),
       );
-      expect(inPieces.load()?.groupVectors).toEqual(rows.toRows());
+      expect(inPieces.load()?.groupVectors).toEqual(joinPieces(rows.toPieces()));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });
 
-  it('refuses to make rows while a row is neither kept nor set', () => {
-    expect(() => new PatchedRows(base, [0, -1]).toRows()).toThrow(/row 1/);
+  it('refuses to give its rows in pieces while a row is neither kept nor set', () => {
     expect(() => new PatchedRows(base, [0, -1]).toPieces()).toThrow(/row 1/);
   });
 });

@@ -4,6 +4,7 @@
  * views each) and copying the rows one by one into the next state cost a rebuild over a second and kept
  * 300k objects for the garbage collector; this reads the old rows in place and copies runs of them whole.
  */
+import type { VectorRange } from './related-index.ts';
 import type { RowsInPieces, VectorRows } from './relate-state.ts';
 
 /** A sparse vector: term ids ascending, weights normalised. */
@@ -48,6 +49,16 @@ export class PatchedRows {
     return o < 0 ? undefined : rowOf(this.base, o);
   }
 
+  /** Row r as a range of the arrays that hold it, or undefined when it was neither kept nor set. */
+  range(r: number): VectorRange | undefined {
+    const set = this.replaced.get(r);
+    if (set !== undefined) return { ids: set.ids, weights: set.weights, from: 0, to: set.ids.length };
+    const o = this.baseRowOf[r] ?? -1;
+    if (o < 0) return undefined;
+    const { ids, weights, offsets } = this.base;
+    return { ids, weights, from: offsets[o] ?? 0, to: offsets[o + 1] ?? 0 };
+  }
+
   /** Row r's dot product with a dense vector (indexed by term id); undefined for a row with no vector. */
   dot(r: number, dense: Float64Array): number | undefined {
     const set = this.replaced.get(r);
@@ -68,20 +79,6 @@ export class PatchedRows {
     let sum = 0;
     for (let k = from; k < to; k++) sum += (dense[ids[k] ?? 0] ?? 0) * (weights[k] ?? 0);
     return sum;
-  }
-
-  /** The rows as compressed rows of their own (the pieces of toPieces joined). */
-  toRows(): VectorRows {
-    const { offsets, ids, weights } = this.toPieces();
-    const total = offsets[this.length] ?? 0;
-    const joined = { offsets, ids: new Int32Array(total), weights: new Float64Array(total) };
-    let at = 0;
-    ids.forEach((piece, k) => {
-      joined.ids.set(piece, at);
-      joined.weights.set(weights[k] ?? new Float64Array(0), at);
-      at += piece.length;
-    });
-    return joined;
   }
 
   /**

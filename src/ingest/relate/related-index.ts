@@ -153,19 +153,24 @@ export function rerankRange(
   count: number,
 ): RangeResult {
   return rerankEach(
-    index,
+    index.articles,
     candidates,
     Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k),
     count,
+    (i, j) => sharedTerms(index, i, j),
   );
 }
 
-/** rerankRange for the articles `which` lists, their results in that order. */
+/**
+ * rerankRange for the articles `which` lists, their results in that order, of `articles` in all; `explain`
+ * gives two articles' shared terms (sharedTerms, over wherever the caller keeps their vectors).
+ */
 export function rerankEach(
-  index: Pick<RelatedIndex, 'articles' | 'offsets' | 'ids' | 'weights'>,
+  articles: number,
   candidates: CandidateRows,
   which: readonly number[],
   count: number,
+  explain: (i: number, j: number) => readonly number[],
 ): RangeResult {
   const { tables, rowsPer } = candidates;
   const size = which.length;
@@ -173,8 +178,8 @@ export function rerankEach(
   const scores = new Float64Array(size * count);
   const terms = new Int32Array(size * count * EXPLAIN_TERMS).fill(-1);
   // mark[x] === i + 1: x is among article i's first NEIGHBOURHOOD candidates.
-  const mark = new Int32Array(index.articles);
-  const score = new Float64Array(index.articles);
+  const mark = new Int32Array(articles);
+  const score = new Float64Array(articles);
   const row: number[] = [];
   for (let w = 0; w < size; w++) {
     const i = which[w] ?? 0;
@@ -209,7 +214,7 @@ export function rerankEach(
       const at = w * count + slot;
       neighbours[at] = j;
       scores[at] = score[j] ?? 0;
-      sharedTerms(index, i, j).forEach((t, e) => (terms[at * EXPLAIN_TERMS + e] = t));
+      explain(i, j).forEach((t, e) => (terms[at * EXPLAIN_TERMS + e] = t));
     });
   }
   return { neighbours, scores, terms };
@@ -227,19 +232,33 @@ export function relateAll(index: RelatedIndex, count: number): { rows: Candidate
  */
 function sharedTerms(index: Pick<RelatedIndex, 'offsets' | 'ids' | 'weights'>, a: number, b: number): number[] {
   const { offsets, ids, weights } = index;
+  return sharedTermsOf(
+    { ids, weights, from: offsets[a] ?? 0, to: offsets[a + 1] ?? 0 },
+    { ids, weights, from: offsets[b] ?? 0, to: offsets[b + 1] ?? 0 },
+  );
+}
+
+/** A vector as a range of compressed rows' arrays (or of its own arrays). */
+export interface VectorRange {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** sharedTerms of two vectors given as ranges (update-relations.ts reads rows from two places). */
+export function sharedTermsOf(a: VectorRange, b: VectorRange): number[] {
   const best: number[] = [];
   const gains: number[] = [];
-  let i = offsets[a] ?? 0;
-  let j = offsets[b] ?? 0;
-  const endA = offsets[a + 1] ?? 0;
-  const endB = offsets[b + 1] ?? 0;
-  while (i < endA && j < endB) {
-    const x = ids[i] ?? 0;
-    const y = ids[j] ?? 0;
+  let i = a.from;
+  let j = b.from;
+  while (i < a.to && j < b.to) {
+    const x = a.ids[i] ?? 0;
+    const y = b.ids[j] ?? 0;
     if (x < y) i++;
     else if (x > y) j++;
     else {
-      const gain = (weights[i++] ?? 0) * (weights[j++] ?? 0);
+      const gain = (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
       // Ids rise through the merge, so an equal gain never displaces one already kept.
       let at = best.length;
       while (at > 0 && (gains[at - 1] ?? 0) < gain) at--;

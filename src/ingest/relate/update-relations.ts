@@ -19,9 +19,9 @@
 import { DEFAULT_GROUPING, GROUP_VECTOR_TERMS, CENTROID_TERMS, daysApart, knownOr } from './group-stories.ts';
 import type { GroupingOptions } from './group-stories.ts';
 import { RELATED_VECTOR_TERMS, RELATED_WEIGHTING, toMatches, type RelatedMatch } from './related-articles.ts';
-import { EXPLAIN_TERMS, RERANK, rerankEach } from './related-index.ts';
-import { PatchedRows, rowOf, type Vector } from './patched-rows.ts';
-import type { RelateState, StateToSave, VectorRows } from './relate-state.ts';
+import { EXPLAIN_TERMS, RERANK, rerankEach, sharedTermsOf } from './related-index.ts';
+import { PatchedRows, type Vector } from './patched-rows.ts';
+import type { RelateState, StateToSave } from './relate-state.ts';
 import { smoothedIdf } from './term-vectors.ts';
 import { tokeniseCorpus, type TextInput } from './tokenise-corpus.ts';
 
@@ -390,8 +390,7 @@ export class RelationsUpdate {
       if (v === undefined) throw new Error(`no related vector for group ${g}`);
       vectors.set(g, v);
     });
-    const relatedVectors = vectors.toRows();
-    const candidates = this.candidateRows(relatedVectors, dirty, newOfOld);
+    const candidates = this.candidateRows(vectors, dirty, newOfOld);
     const rerank = new Set<number>(candidates.changed);
     // Lists naming a group that is gone or changed its lead are made again too.
     const kept = state.related;
@@ -408,8 +407,16 @@ export class RelationsUpdate {
       }
     });
     const which = [...rerank].sort((a, b) => a - b);
-    const index = { articles: groups, ...relatedVectors };
-    const made = rerankEach(index, { tables: [candidates.table], rowsPer: Math.max(1, groups) }, which, relatedCount);
+    const made = rerankEach(
+      groups,
+      { tables: [candidates.table], rowsPer: Math.max(1, groups) },
+      which,
+      relatedCount,
+      (i, j) => {
+        const [a, b] = [vectors.range(i), vectors.range(j)];
+        return a === undefined || b === undefined ? [] : sharedTermsOf(a, b);
+      },
+    );
     const related = {
       neighbours: new Int32Array(groups * relatedCount).fill(-1),
       scores: new Float64Array(groups * relatedCount),
@@ -456,7 +463,8 @@ export class RelationsUpdate {
         groupOf,
         groupVectors,
         leadIds: leads.map((lead) => now.ids[lead] ?? ''),
-        relatedVectors,
+        // In pieces too: the 80 MB of related vectors at 100k articles are not joined for the rerank either.
+        relatedVectors: vectors.toPieces(),
         candidates: { neighbours: candidates.table.neighbours, cosines: candidates.table.cosines },
         related,
         vocabulary: this.terms.vocabulary,
@@ -474,7 +482,7 @@ export class RelationsUpdate {
    * a changed article beats would make an update change thousands of lists a full build would leave.)
    */
   private candidateRows(
-    vectors: VectorRows,
+    vectors: PatchedRows,
     dirty: Uint8Array,
     newOfOld: Int32Array,
   ): { table: { neighbours: Int32Array; cosines: Float64Array }; changed: number[] } {
@@ -489,16 +497,10 @@ export class RelationsUpdate {
     for (let d = 0; d < groups; d++) {
       if (dirty[d] !== 1) continue;
       const cosine = new Float64Array(groups);
-      const own = rowOf(vectors, d);
+      const own = vectors.get(d);
+      if (own === undefined) throw new Error(`no related vector for group ${d}`);
       own.ids.forEach((id, k) => (dense[id] = own.weights[k] ?? 0));
-      for (let g = 0; g < groups; g++) {
-        if (g === d) continue;
-        let sum = 0;
-        for (let k = vectors.offsets[g] ?? 0; k < (vectors.offsets[g + 1] ?? 0); k++) {
-          sum += (dense[vectors.ids[k] ?? 0] ?? 0) * (vectors.weights[k] ?? 0);
-        }
-        cosine[g] = sum;
-      }
+      for (let g = 0; g < groups; g++) if (g !== d) cosine[g] = vectors.dot(g, dense) ?? 0;
       own.ids.forEach((id) => (dense[id] = 0));
       cosineOf.set(d, cosine);
       const order: number[] = [];
