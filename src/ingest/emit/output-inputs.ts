@@ -10,7 +10,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
-import { packageVersion } from '../package-version.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { relateVersion } from '../relate/relate-state.ts';
 
@@ -27,18 +26,13 @@ function hashSources(hash: Hash, folder: string): void {
 }
 
 /**
- * A hash of the code that turns articles into files (this folder, the shared modules, the feed writer)
+ * A hash of the code that turns articles into files (this folder and the shared modules)
  * and of the site's URL, which every page and feed names.
  */
 export function emitVersion(siteUrl: string): string {
   // Stories and related lists are keyed by what they are made from (below), so the code that makes them
   // (grouping, related stories) is an input of every file too.
-  const hash = createHash('sha256')
-    .update(siteUrl)
-    .update('\0')
-    .update(packageVersion('feed'))
-    .update('\0')
-    .update(relateVersion());
+  const hash = createHash('sha256').update(siteUrl).update('\0').update(relateVersion());
   hashSources(hash, fileURLToPath(new URL('./', import.meta.url)));
   hashSources(hash, fileURLToPath(new URL('../../shared/', import.meta.url)));
   return hash.digest('hex').slice(0, 16);

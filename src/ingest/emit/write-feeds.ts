@@ -1,17 +1,15 @@
 /**
  * Feeds: the latest articles as RSS 2.0 (`feed.xml`), Atom (`atom.xml`) and JSON Feed 1.1 (`feed.json`),
  * and one Atom feed per story (`feeds/story/<id>.xml`, its newest copies) so a reader can follow one story's
- * new coverage.
- * RSS and Atom come from the `feed` library (it escapes and formats the XML); its JSON output is JSON Feed
- * 1.0, so the 1.1 document is written here from the same entries.
+ * new coverage. The XML is written by feed-xml.ts, the JSON here, from the same entries.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Feed, type Item } from 'feed';
 import type { Article, StorySummary } from '../../shared/article-schema.ts';
+import { outletLabel } from '../../shared/outlet-label.ts';
 import { articlePath, SITE_NAME, storyFeedPath } from '../../shared/site-paths.ts';
 import { articleBlocksHtml } from './share/article-html.ts';
-import { escapeHtml } from './share/html-text.ts';
+import { atomXml, rssXml, type FeedEntry, type FeedHead } from './feed-xml.ts';
 import { FileWriter } from './file-writer.ts';
 import type { OutputInputs } from './output-inputs.ts';
 import type { OutputManifest } from './output-manifest.ts';
@@ -40,46 +38,34 @@ export function newestFirst(articles: readonly Article[]): Article[] {
     .map((x) => x.article);
 }
 
-function feedItem(article: Article, siteUrl: string, builtAt: Date): Item {
-  const url = `${siteUrl}${articlePath(article.id)}`;
-  const date = article.published === null ? builtAt : new Date(article.published);
+function feedEntry(article: Article, siteUrl: string, builtAt: Date): FeedEntry {
+  const published = article.published === null ? null : new Date(article.published);
   return {
+    url: `${siteUrl}${articlePath(article.id)}`,
     title: article.headline,
-    id: url,
-    link: url,
-    date,
-    ...(article.published === null ? {} : { published: date }),
-    description: describeArticle(article),
-    content: articleBlocksHtml(article),
-    ...(article.byline === null ? {} : { author: [{ name: article.byline }] }),
+    updated: published ?? builtAt,
+    published,
+    summary: describeArticle(article),
+    contentHtml: articleBlocksHtml(article),
+    author: article.byline ?? outletLabel(article),
   };
 }
 
-/**
- * The `feed` library marks Atom entry titles `type="html"`, so a reader parses them as HTML: the
- * headline, which is text, is HTML-escaped for Atom (RSS titles stay plain text).
- */
-function atomItem(item: Item): Item {
-  return { ...item, title: escapeHtml(item.title) };
-}
+const RIGHTS = 'Each article belongs to its outlet.';
 
-function makeFeed(options: {
-  title: string;
-  id: string;
-  link: string;
-  self: Record<string, string>;
-  updated: Date;
-}): Feed {
-  return new Feed({
-    title: options.title,
+/** A feed's head: the site's description and rights, updated when its newest entry was. */
+function feedHead(
+  options: Pick<FeedHead, 'title' | 'id' | 'link' | 'self'>,
+  entries: readonly FeedEntry[],
+  builtAt: Date,
+): FeedHead {
+  return {
+    ...options,
+    updated: entries[0]?.published ?? builtAt,
     description: SITE_DESCRIPTION,
-    id: options.id,
-    link: options.link,
-    updated: options.updated,
-    feedLinks: options.self,
+    rights: RIGHTS,
     generator: SITE_NAME,
-    copyright: 'Each article belongs to its outlet.',
-  });
+  };
 }
 
 interface JsonFeedItem {
@@ -95,13 +81,13 @@ interface JsonFeedItem {
 
 function jsonFeed(articles: readonly Article[], siteUrl: string, builtAt: Date): string {
   const items: JsonFeedItem[] = articles.map((a) => {
-    const item = feedItem(a, siteUrl, builtAt);
+    const entry = feedEntry(a, siteUrl, builtAt);
     return {
-      id: item.link,
-      url: item.link,
+      id: entry.url,
+      url: entry.url,
       title: a.headline,
-      summary: item.description ?? '',
-      content_html: item.content ?? '',
+      summary: entry.summary,
+      content_html: entry.contentHtml,
       ...(a.published === null ? {} : { date_published: new Date(a.published).toISOString() }),
       ...(a.byline === null ? {} : { authors: [{ name: a.byline }] }),
       ...(a.language === 'und' ? {} : { language: a.language }),
@@ -128,19 +114,16 @@ export async function writeFeeds(
 ): Promise<void> {
   const built = new Date(builtAt);
   const latest = newestFirst(articles).slice(0, FEED_SIZE);
-  const siteOptions = {
-    title: SITE_NAME,
-    id: `${siteUrl}/`,
-    link: `${siteUrl}/`,
-    self: { rss: `${siteUrl}/feed.xml`, atom: `${siteUrl}/atom.xml`, json: `${siteUrl}/feed.json` },
-    updated: latest[0]?.published == null ? built : new Date(latest[0].published),
-  };
-  const site = makeFeed(siteOptions);
-  for (const article of latest) site.addItem(feedItem(article, siteUrl, built));
-  await writeFile(join(outDir, 'feed.xml'), site.rss2());
-  const atom = makeFeed({ ...siteOptions, self: siteOptions.self });
-  for (const article of latest) atom.addItem(atomItem(feedItem(article, siteUrl, built)));
-  await writeFile(join(outDir, 'atom.xml'), atom.atom1());
+  const entries = latest.map((article) => feedEntry(article, siteUrl, built));
+  const site = { title: SITE_NAME, id: `${siteUrl}/`, link: `${siteUrl}/` };
+  await writeFile(
+    join(outDir, 'feed.xml'),
+    rssXml(feedHead({ ...site, self: `${siteUrl}/feed.xml` }, entries, built), entries),
+  );
+  await writeFile(
+    join(outDir, 'atom.xml'),
+    atomXml(feedHead({ ...site, self: `${siteUrl}/atom.xml` }, entries, built), entries),
+  );
   await writeFile(join(outDir, 'feed.json'), jsonFeed(latest, siteUrl, built));
 
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -150,16 +133,19 @@ export async function writeFeeds(
     const name = `feeds/story/${story.id}.xml`;
     if (writer.reuse(name, inputs?.storyFeed(story, builtAt)) !== undefined) continue;
     const members = newestFirst(story.members.flatMap((m) => byId.get(m.id) ?? [])).slice(0, STORY_FEED_SIZE);
+    const storyEntries = members.map((article) => feedEntry(article, siteUrl, built));
     const self = `${siteUrl}${storyFeedPath(story.id)}`;
-    const feed = makeFeed({
-      title: `${story.headline} — ${SITE_NAME}`,
-      id: self,
-      link: `${siteUrl}${articlePath(members[0]?.id ?? story.id)}`,
-      self: { atom: self },
-      updated: members[0]?.published == null ? built : new Date(members[0].published),
-    });
-    for (const article of members) feed.addItem(atomItem(feedItem(article, siteUrl, built)));
-    await writer.write(join(outDir, name), feed.atom1());
+    const head = feedHead(
+      {
+        title: `${story.headline} — ${SITE_NAME}`,
+        id: self,
+        link: `${siteUrl}${articlePath(members[0]?.id ?? story.id)}`,
+        self,
+      },
+      storyEntries,
+      built,
+    );
+    await writer.write(join(outDir, name), atomXml(head, storyEntries));
   }
   await writer.flush();
 }
