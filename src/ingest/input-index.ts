@@ -12,9 +12,10 @@
  * load and save.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { frameHeader, frameParts, framed } from './framed-file.ts';
+import { readLargeFileSync } from './read-large-file.ts';
 import { replaceFileSync } from './replace-file.ts';
 
 /** Changes this close to the index's writing are not trusted, in nanoseconds. */
@@ -105,7 +106,7 @@ export class InputIndex {
     const key = createHash('sha256').update(this.folder).digest('hex').slice(0, 16);
     this.path = join(cacheDir, `${key}.bin`);
     try {
-      const file = readFileSync(this.path);
+      const file = readLargeFileSync(this.path);
       const header = frameHeader(file) as Partial<Header>;
       if (header.format !== FORMAT || header.folder !== this.folder) return;
       const count = header.count ?? 0;

@@ -52,6 +52,10 @@ describe('patched vector rows', () => {
     expect(rows.dot(1, dense)).toBe(0.28);
     expect(rows.dot(2, dense)).toBe(0);
     expect(rows.dot(4, dense)).toBe(0.8);
+    // All rows at once: the same products, NaN for the row neither kept nor set.
+    const unset = new PatchedRows(base, [1, -1, 2, 3, 0]);
+    expect(Array.from(unset.dotAll(dense))).toEqual([0.5, NaN, 0, 0, 0.8]);
+    expect(Array.from(rows.dotAll(dense))).toEqual([0, 1, 2, 3, 4].map((r) => rows.dot(r, dense)));
     // As ranges: a kept row is its place in the old arrays, a set row all of its own.
     const kept = rows.range(4);
     expect(kept?.ids).toBe(base.ids);

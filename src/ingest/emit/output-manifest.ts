@@ -20,9 +20,10 @@
  * build must name files of the last one (to delete them, or to write a record of another set of files).
  */
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { frameHeader, frameParts, framed } from '../framed-file.ts';
+import { readLargeFileSync } from '../read-large-file.ts';
 import { replaceFileSync } from '../replace-file.ts';
 import { hash64 } from '../string-hash.ts';
 
@@ -361,7 +362,7 @@ export class OutputManifest {
     };
     let file: Buffer;
     try {
-      file = readFileSync(this.recordPath);
+      file = readLargeFileSync(this.recordPath);
     } catch {
       return none;
     }

@@ -59,6 +59,34 @@ export class PatchedRows {
     return { ids, weights, from: offsets[o] ?? 0, to: offsets[o + 1] ?? 0 };
   }
 
+  /**
+   * Every row's dot product with a dense vector (NaN for a row with no vector): one pass over the old rows'
+   * arrays, then the rows set. At 100k articles, a call of `dot` per row cost an update twice as long.
+   */
+  dotAll(dense: Float64Array): Float64Array {
+    const n = this.baseRowOf.length;
+    const out = new Float64Array(n);
+    const { offsets, ids, weights } = this.base;
+    const baseRowOf = this.baseRowOf;
+    for (let r = 0; r < n; r++) {
+      const o = baseRowOf[r] ?? -1;
+      if (o < 0) {
+        out[r] = NaN;
+        continue;
+      }
+      let sum = 0;
+      const to = offsets[o + 1] ?? 0;
+      for (let k = offsets[o] ?? 0; k < to; k++) sum += (dense[ids[k] ?? 0] ?? 0) * (weights[k] ?? 0);
+      out[r] = sum;
+    }
+    for (const [r, set] of this.replaced) {
+      let sum = 0;
+      for (let k = 0; k < set.ids.length; k++) sum += (dense[set.ids[k] ?? 0] ?? 0) * (set.weights[k] ?? 0);
+      out[r] = sum;
+    }
+    return out;
+  }
+
   /** Row r's dot product with a dense vector (indexed by term id); undefined for a row with no vector. */
   dot(r: number, dense: Float64Array): number | undefined {
     const set = this.replaced.get(r);

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLargeFileSync } from '../read-large-file.ts';
 import { replaceFileWith } from '../replace-file.ts';
 
 /** Vectors in compressed rows: row r is ids/weights[offsets[r]] … [offsets[r + 1] - 1], sorted by id. */
@@ -232,7 +233,7 @@ export class RelateStateStore {
   load(): RelateState | undefined {
     let file: Buffer;
     try {
-      file = readFileSync(this.file);
+      file = readLargeFileSync(this.file);
     } catch {
       return undefined;
     }
@@ -241,18 +242,13 @@ export class RelateStateStore {
       const header = JSON.parse(file.subarray(4, 4 + length).toString('utf8')) as Header;
       if (header.version !== this.version) return undefined;
       const start = Math.ceil((4 + length) / 8) * 8;
-      // Views into the file's buffer, which a file this size has to itself (a small one may sit in a pooled
-      // buffer at any offset: its arrays are copied out to be 8-byte aligned).
+      // Views into the file's buffer, which readLargeFileSync gives it whole from offset 0: the arrays,
+      // placed 8-byte aligned, are read in place.
       const array = (name: ArrayName) => {
         const { kind, at, length: count } = header.arrays[name];
         const bytes = count * (kind === 'i32' ? 4 : 8);
         if (start + at + bytes > file.length) throw new Error(`relate state: ${name} runs past the end`);
-        let offset = file.byteOffset + start + at;
-        let buffer = file.buffer;
-        if (offset % 8 !== 0) {
-          buffer = file.buffer.slice(offset, offset + bytes);
-          offset = 0;
-        }
+        const [buffer, offset] = [file.buffer, file.byteOffset + start + at];
         return kind === 'i32' ? new Int32Array(buffer, offset, count) : new Float64Array(buffer, offset, count);
       };
       const ints = (name: ArrayName) => {

@@ -309,11 +309,11 @@ export class RelationsUpdate {
     const pairs: { j: number; cosine: number }[] = [];
     // Large groups meet the straggler rule only through a member that shares some weight with c.
     const near = new Set<number>();
+    const cosines = this.groupVectors.dotAll(dense);
     for (let j = 0; j < groupOf.length; j++) {
       const g = groupOf[j] ?? -1;
-      if (g < 0) continue;
-      const cosine = this.groupVectors.dot(j, dense);
-      if (cosine === undefined) continue;
+      const cosine = cosines[j] ?? NaN;
+      if (g < 0 || Number.isNaN(cosine)) continue;
       if (cosine >= pairThreshold) pairs.push({ j, cosine });
       if (cosine >= pairThreshold / 2) near.add(g);
     }
@@ -496,11 +496,11 @@ export class RelationsUpdate {
     const dense = new Float64Array(this.terms.vocabulary.length);
     for (let d = 0; d < groups; d++) {
       if (dirty[d] !== 1) continue;
-      const cosine = new Float64Array(groups);
       const own = vectors.get(d);
       if (own === undefined) throw new Error(`no related vector for group ${d}`);
       own.ids.forEach((id, k) => (dense[id] = own.weights[k] ?? 0));
-      for (let g = 0; g < groups; g++) if (g !== d) cosine[g] = vectors.dot(g, dense) ?? 0;
+      const cosine = vectors.dotAll(dense);
+      cosine[d] = 0;
       own.ids.forEach((id) => (dense[id] = 0));
       cosineOf.set(d, cosine);
       const order: number[] = [];
@@ -513,28 +513,32 @@ export class RelationsUpdate {
       changed.add(d);
     }
     const old = this.state.candidates;
-    oldGroup.forEach((o, g) => {
-      if (o < 0 || dirty[g] === 1) return;
+    // A plain loop over every group's RERANK slots (3.7M at 100k articles), the arrays read once.
+    const [oldNeighbours, oldCosines] = [old.neighbours, old.cosines];
+    for (let g = 0; g < groups; g++) {
+      const o = oldGroup[g] ?? -1;
+      if (o < 0 || dirty[g] === 1) continue;
       let put = 0;
       let stale = false;
       for (let s = 0; s < RERANK; s++) {
-        const x = old.neighbours[o * RERANK + s] ?? -1;
+        const x = oldNeighbours[o * RERANK + s] ?? -1;
         if (x < 0) break;
         const to = newOfOld[x] ?? -1;
         if (to < 0) {
           changed.add(g);
           continue;
         }
-        const fresh = cosineOf.get(to);
+        // Only a dirty group has fresh cosines.
+        const fresh = dirty[to] === 1 ? cosineOf.get(to) : undefined;
         neighbours[g * RERANK + put] = to;
-        cosines[g * RERANK + put++] = fresh === undefined ? (old.cosines[o * RERANK + s] ?? 0) : (fresh[g] ?? 0);
+        cosines[g * RERANK + put++] = fresh === undefined ? (oldCosines[o * RERANK + s] ?? 0) : (fresh[g] ?? 0);
         if (fresh !== undefined) stale = true;
       }
       if (stale) {
         sortRow(neighbours, cosines, g);
         changed.add(g);
       }
-    });
+    }
     for (const [d, cosine] of cosineOf) {
       for (let s = 0; s < RERANK; s++) {
         const g = neighbours[d * RERANK + s] ?? -1;
