@@ -3,7 +3,7 @@
  * full build's answer; an added copy joins its story; a new event stands alone and is listed where a full
  * build lists it; a removed article leaves every story and list; past the limits the build relates in full.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -254,6 +254,28 @@ describe('the relate state file', () => {
     expect(copy.load()).toEqual(state);
     expect(new RelateStateStore(join(folder, 'relate'), 'other code').load()).toBeUndefined();
     writeFileSync(join(folder, 'copy', 'state.bin'), 'not a state');
+    expect(copy.load()).toBeUndefined();
+  });
+
+  it('keeps its string lists as lines, refusing a string with a line break and counts past the end', async () => {
+    const { articles } = corpus();
+    await relate(articles.slice(0, 40));
+    const state = new RelateStateStore(join(folder, 'relate')).load();
+    if (state === undefined) throw new Error('no state saved');
+    const copy = new RelateStateStore(join(folder, 'lines'));
+    expect(() => copy.save({ ...state, vocabulary: [...state.vocabulary.slice(0, -1), 'two\nlines'] })).toThrow(
+      /vocabulary holds a line break/,
+    );
+    copy.save(state);
+    await copy.settled();
+    const file = join(folder, 'lines', 'state.bin');
+    const bytes = readFileSync(file);
+    expect(bytes.includes('"lineCounts":{"articleIds":40,')).toBe(true);
+    // A count past the strings there are: the state is not read (the update then starts afresh).
+    writeFileSync(
+      file,
+      Buffer.from(bytes.toString('latin1').replace('"articleIds":40,', '"articleIds":99,'), 'latin1'),
+    );
     expect(copy.load()).toBeUndefined();
   });
 });

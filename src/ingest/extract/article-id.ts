@@ -4,7 +4,7 @@
  * id never changes when other files are added or removed. (If two ids ever collide, the build leaves
  * the later file out and says so: see extract-inputs.ts.)
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 
 const MAX_SLUG_CHARS = 60;
@@ -26,7 +26,7 @@ export function slugify(text: string): string {
 }
 
 export function shortHash(text: string, hexChars = 6): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, hexChars);
+  return hash('sha1', text, 'hex').slice(0, hexChars);
 }
 
 /** 8 hex characters: two of 10^5 articles share a hash with odds of about one in a million. */
@@ -34,6 +34,6 @@ const ID_HASH_CHARS = 8;
 
 export function articleId(headline: string, sourceFile: string): string {
   const slug = slugify(headline);
-  const hash = shortHash(basename(sourceFile), ID_HASH_CHARS);
-  return slug === '' ? `article-${hash}` : `${slug}-${hash}`;
+  const suffix = shortHash(basename(sourceFile), ID_HASH_CHARS);
+  return slug === '' ? `article-${suffix}` : `${slug}-${suffix}`;
 }

@@ -16,7 +16,7 @@
  * read back gets its text from its body file when something first asks for it (a getter), so most bodies
  * (nine tenths of the cache's bytes) are never parsed, and one article's costs a part of a shard's.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOfBytes } from '../input-index.ts';
@@ -37,15 +37,15 @@ export interface CacheableInput {
 
 /** Hash of the extractor's own source and of the libraries whose output it keeps. */
 export function extractorVersion(): string {
-  const hash = createHash('sha256');
+  const sources = createHash('sha256');
   const here = new URL('./', import.meta.url);
   for (const name of readdirSync(here).sort()) {
     if (!name.endsWith('.ts')) continue;
-    hash.update(name).update(readFileSync(new URL(name, here)));
+    sources.update(name).update(readFileSync(new URL(name, here)));
   }
-  hash.update(readFileSync(new URL('../../shared/article-schema.ts', import.meta.url)));
-  hash.update(packageVersion('eld'));
-  return hash.digest('hex').slice(0, 16);
+  sources.update(readFileSync(new URL('../../shared/article-schema.ts', import.meta.url)));
+  sources.update(packageVersion('eld'));
+  return sources.digest('hex').slice(0, 16);
 }
 
 /** What the body file holds for each article. */
@@ -75,14 +75,9 @@ export class ExtractionCache {
   }
 
   keyOf(input: CacheableInput): string {
-    return createHash('sha256')
-      .update(this.version)
-      .update('\0')
-      .update(input.file)
-      .update('\0')
-      .update(input.digest ?? digestOfBytes(input.bytes))
-      .digest('hex')
-      .slice(0, 32);
+    // One call on the joined text (the same bytes as updates in turn): 100k hash objects cost a rebuild 0.2 s.
+    const digest = input.digest ?? digestOfBytes(input.bytes);
+    return hash('sha256', `${this.version}\0${input.file}\0${digest}`, 'hex').slice(0, 32);
   }
 
   /** The cached outcome of each input, or undefined where there is none. */

@@ -90,6 +90,41 @@ export function relateVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+const LIST_NAMES = ['articleIds', 'articleKeys', 'leadIds', 'vocabulary', 'displayForms'] as const;
+type ListName = (typeof LIST_NAMES)[number];
+
+/** The lists as `Header.lines` holds them. */
+function linesOf(lists: Record<ListName, readonly string[]>): Pick<Header, 'lines' | 'lineCounts'> {
+  const counts = {} as Record<ListName, number>;
+  const parts: string[] = [];
+  for (const name of LIST_NAMES) {
+    const list = lists[name];
+    for (const text of list)
+      if (text.includes('\n')) throw new Error(`relate state: a string of ${name} holds a line break`);
+    counts[name] = list.length;
+    if (list.length > 0) parts.push(`${list.join('\n')}\n`);
+  }
+  return { lines: parts.join(''), lineCounts: counts };
+}
+
+/** The lists back from `Header.lines`. */
+function listsOf(header: Pick<Header, 'lines' | 'lineCounts'>): Record<ListName, string[]> {
+  const all = header.lines.split('\n');
+  const lists = {} as Record<ListName, string[]>;
+  let at = 0;
+  for (const name of LIST_NAMES) {
+    const count = header.lineCounts[name];
+    // The text ends with a line break: the last piece of the split is the empty rest after it.
+    if (!Number.isInteger(count) || count < 0 || at + count > all.length - 1) {
+      throw new Error(`relate state: ${name} runs past the end`);
+    }
+    lists[name] = all.slice(at, at + count);
+    at += count;
+  }
+  if (at !== all.length - 1) throw new Error('relate state: the string lists hold more than their counts');
+  return lists;
+}
+
 type ArrayName =
   | 'groupOf'
   | 'groupOffsets'
@@ -110,12 +145,14 @@ interface Header {
   readonly baseArticles: number;
   readonly drift: number;
   readonly relatedCount: number;
-  readonly articleIds: readonly string[];
-  readonly articleKeys: readonly string[];
-  readonly leadIds: readonly string[];
-  readonly vocabulary: readonly string[];
-  /** Display forms where they differ from the term ("" where the same). */
-  readonly displayForms: readonly string[];
+  /**
+   * The string lists one after another, each string ended by a line break (none holds one: ids are slugs,
+   * keys hex, terms words), and how many strings each list has. One JSON string split once reads in about
+   * half the time of 320k strings in JSON arrays at 100k articles. Display forms are "" where the same as
+   * the term.
+   */
+  readonly lines: string;
+  readonly lineCounts: Record<ListName, number>;
   readonly arrays: Record<ArrayName, { kind: 'i32' | 'f64'; at: number; length: number }>;
 }
 
@@ -187,11 +224,13 @@ export class RelateStateStore {
       baseArticles: state.baseArticles,
       drift: state.drift,
       relatedCount: state.relatedCount,
-      articleIds: state.articleIds,
-      articleKeys: state.articleKeys,
-      leadIds: state.leadIds,
-      vocabulary: state.vocabulary,
-      displayForms: state.displayForms.map((form, t) => (form === state.vocabulary[t] ? '' : form)),
+      ...linesOf({
+        articleIds: state.articleIds,
+        articleKeys: state.articleKeys,
+        leadIds: state.leadIds,
+        vocabulary: state.vocabulary,
+        displayForms: state.displayForms.map((form, t) => (form === state.vocabulary[t] ? '' : form)),
+      }),
       arrays: places,
     };
     const headerBytes = Buffer.from(JSON.stringify(header));
@@ -241,6 +280,7 @@ export class RelateStateStore {
       const length = file.readUInt32LE(0);
       const header = JSON.parse(file.subarray(4, 4 + length).toString('utf8')) as Header;
       if (header.version !== this.version) return undefined;
+      const lists = listsOf(header);
       const start = Math.ceil((4 + length) / 8) * 8;
       // Views into the file's buffer, which readLargeFileSync gives it whole from offset 0: the arrays,
       // placed 8-byte aligned, are read in place.
@@ -265,11 +305,11 @@ export class RelateStateStore {
         baseArticles: header.baseArticles,
         drift: header.drift,
         relatedCount: header.relatedCount,
-        articleIds: header.articleIds,
-        articleKeys: header.articleKeys,
+        articleIds: lists.articleIds,
+        articleKeys: lists.articleKeys,
         groupOf: ints('groupOf'),
         groupVectors: { offsets: ints('groupOffsets'), ids: ints('groupIds'), weights: floats('groupWeights') },
-        leadIds: header.leadIds,
+        leadIds: lists.leadIds,
         relatedVectors: { offsets: ints('relatedOffsets'), ids: ints('relatedIds'), weights: floats('relatedWeights') },
         candidates: { neighbours: ints('candidateNeighbours'), cosines: floats('candidateCosines') },
         related: {
@@ -277,8 +317,8 @@ export class RelateStateStore {
           scores: floats('relatedScores'),
           terms: ints('relatedTerms'),
         },
-        vocabulary: header.vocabulary,
-        displayForms: header.displayForms.map((form, t) => (form === '' ? (header.vocabulary[t] ?? '') : form)),
+        vocabulary: lists.vocabulary,
+        displayForms: lists.displayForms.map((form, t) => (form === '' ? (lists.vocabulary[t] ?? '') : form)),
         documentFrequency: ints('documentFrequency'),
       };
     } catch {
