@@ -95,20 +95,18 @@ interface JsonFeedItem {
   language?: string;
 }
 
-function jsonFeed(articles: readonly Article[], siteUrl: string, builtAt: Date): string {
-  const items: JsonFeedItem[] = articles.map((a) => {
-    const entry = feedEntry(a, siteUrl, builtAt);
-    return {
-      id: entry.url,
-      url: entry.url,
-      title: a.headline,
-      summary: entry.summary,
-      content_html: entry.contentHtml,
-      ...(a.published === null ? {} : { date_published: new Date(a.published).toISOString() }),
-      ...(a.byline === null ? {} : { authors: [{ name: a.byline }] }),
-      ...(a.language === 'und' ? {} : { language: a.language }),
-    };
-  });
+/** The JSON Feed of the latest articles, from the entries the XML feeds were made from. */
+function jsonFeed(latest: readonly { article: Article; entry: FeedEntry }[], siteUrl: string): string {
+  const items: JsonFeedItem[] = latest.map(({ article: a, entry }) => ({
+    id: entry.url,
+    url: entry.url,
+    title: a.headline,
+    summary: entry.summary,
+    content_html: entry.contentHtml,
+    ...(a.published === null ? {} : { date_published: new Date(a.published).toISOString() }),
+    ...(a.byline === null ? {} : { authors: [{ name: a.byline }] }),
+    ...(a.language === 'und' ? {} : { language: a.language }),
+  }));
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: SITE_NAME,
@@ -129,8 +127,11 @@ export async function writeFeeds(
   inputs: OutputInputs | null = null,
 ): Promise<void> {
   const built = new Date(builtAt);
-  const latest = newestFirst(articles, FEED_SIZE);
-  const entries = latest.map((article) => feedEntry(article, siteUrl, built));
+  const latest = newestFirst(articles, FEED_SIZE).map((article) => ({
+    article,
+    entry: feedEntry(article, siteUrl, built),
+  }));
+  const entries = latest.map((x) => x.entry);
   const site = { title: SITE_NAME, id: `${siteUrl}/`, link: `${siteUrl}/` };
   await writeFile(
     join(outDir, 'feed.xml'),
@@ -140,7 +141,7 @@ export async function writeFeeds(
     join(outDir, 'atom.xml'),
     atomXml(feedHead({ ...site, self: `${siteUrl}/atom.xml` }, entries, built), entries),
   );
-  await writeFile(join(outDir, 'feed.json'), jsonFeed(latest, siteUrl, built));
+  await writeFile(join(outDir, 'feed.json'), jsonFeed(latest, siteUrl));
 
   const byId = new Map(articles.map((a) => [a.id, a]));
   await mkdir(join(outDir, 'feeds', 'story'), { recursive: true });
