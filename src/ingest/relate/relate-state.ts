@@ -147,9 +147,9 @@ interface Header {
   readonly relatedCount: number;
   /**
    * The string lists one after another, each string ended by a line break (none holds one: ids are slugs,
-   * keys hex, terms words), and how many strings each list has. One JSON string split once reads in about
-   * half the time of 320k strings in JSON arrays at 100k articles. Display forms are "" where the same as
-   * the term.
+   * keys hex, terms words), and how many strings each list has. At 100k articles the header then decodes
+   * and parses in 0.24 s rather than 0.33 s with 320k strings in JSON arrays (rebuilds' profiles). Display
+   * forms are "" where the same as the term.
    */
   readonly lines: string;
   readonly lineCounts: Record<ListName, number>;
