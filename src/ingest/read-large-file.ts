@@ -5,8 +5,8 @@
  * Why not `readFileSync`: it reads the file straight into a fresh buffer of its size, and on the 2-core
  * VM the benches run on, memory the kernel filled that way was slow to read the first time after
  * (measured on the 195 MB relate state at 100k articles: readFileSync 0.95–1.03 s, then a first pass over
- * it 0.48–0.62 s; through a reused 512 KB buffer 0.85–1.05 s and 0.015–0.027 s, a second of system time
- * fewer). The copy touches the fresh buffer from user space, which pays the first touch there once.
+ * it 0.48–0.62 s; through a reused 512 KB buffer 0.85–1.05 s and 0.015–0.027 s, with 0.4 s of system time
+ * against 1.0 s). The copy touches the fresh buffer from user space, which pays the first touch there once.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 

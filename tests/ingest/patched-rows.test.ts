@@ -48,14 +48,15 @@ describe('patched vector rows', () => {
     const dense = new Float64Array(6);
     dense[2] = 1;
     dense[3] = 0.5;
-    expect(rows.dot(0, dense)).toBe(0.5);
-    expect(rows.dot(1, dense)).toBe(0.28);
-    expect(rows.dot(2, dense)).toBe(0);
-    expect(rows.dot(4, dense)).toBe(0.8);
-    // All rows at once: the same products, NaN for the row neither kept nor set.
+    const dots = rows.dotAll(dense);
+    expect(dots[0]).toBe(0.5);
+    expect(dots[1]).toBe(0.28);
+    expect(dots[2]).toBe(0);
+    expect(dots[4]).toBe(0.8);
+    // NaN for a row neither kept nor set.
     const unset = new PatchedRows(base, [1, -1, 2, 3, 0]);
     expect(Array.from(unset.dotAll(dense))).toEqual([0.5, NaN, 0, 0, 0.8]);
-    expect(Array.from(rows.dotAll(dense))).toEqual([0, 1, 2, 3, 4].map((r) => rows.dot(r, dense)));
+    expect(Array.from(dots)).toEqual([0.5, 0.28, 0, 0, 0.8]);
     // As ranges: a kept row is its place in the old arrays, a set row all of its own.
     const kept = rows.range(4);
     expect(kept?.ids).toBe(base.ids);

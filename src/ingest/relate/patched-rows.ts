@@ -61,7 +61,7 @@ export class PatchedRows {
 
   /**
    * Every row's dot product with a dense vector (NaN for a row with no vector): one pass over the old rows'
-   * arrays, then the rows set. At 100k articles, a call of `dot` per row cost an update twice as long.
+   * arrays, then the rows set. At 100k articles, a method call per row cost an update twice as long.
    */
   dotAll(dense: Float64Array): Float64Array {
     const n = this.baseRowOf.length;
@@ -85,28 +85,6 @@ export class PatchedRows {
       out[r] = sum;
     }
     return out;
-  }
-
-  /** Row r's dot product with a dense vector (indexed by term id); undefined for a row with no vector. */
-  dot(r: number, dense: Float64Array): number | undefined {
-    const set = this.replaced.get(r);
-    let ids: Int32Array;
-    let weights: Float64Array;
-    let from: number;
-    let to: number;
-    if (set !== undefined) {
-      ({ ids, weights } = set);
-      [from, to] = [0, ids.length];
-    } else {
-      const o = this.baseRowOf[r] ?? -1;
-      if (o < 0) return undefined;
-      ({ ids, weights } = this.base);
-      from = this.base.offsets[o] ?? 0;
-      to = this.base.offsets[o + 1] ?? 0;
-    }
-    let sum = 0;
-    for (let k = from; k < to; k++) sum += (dense[ids[k] ?? 0] ?? 0) * (weights[k] ?? 0);
-    return sum;
   }
 
   /**
