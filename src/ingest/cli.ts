@@ -10,15 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from './build-site.ts';
-import { terminalProgress } from './build-progress.ts';
-import { formatLeftOut } from './emit/build-report.ts';
-import { bodyText, extractArticleFromBytes } from './extract/extract-article.ts';
-import { ExtractionError } from './extract/extraction-error.ts';
-import { shortHash } from './extract/article-id.ts';
-import { extractInputs } from './extract-inputs.ts';
-import { DEFAULT_MAX_BYTES, readInputs } from './read-inputs.ts';
-import { relateCorpusInParallel } from './relate/relate-corpus.ts';
+import { DEFAULT_MAX_BYTES } from './read-inputs.ts';
+
+// Each command imports what it runs when it runs: loading every stage's modules (the extractor's language
+// profiles, grouping, the writers) before looking at the command cost each run of the command line a
+// second or more, and `extract` on one file is run once per file by scripts.
 
 const USAGE = `usage:
   broadsheet extract FILE...
@@ -34,6 +30,10 @@ function printLine(value: unknown): void {
 
 async function extractCommand(files: readonly string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one FILE');
+  const [{ bodyText, extractArticleFromBytes }, { ExtractionError }] = await Promise.all([
+    import('./extract/extract-article.ts'),
+    import('./extract/extraction-error.ts'),
+  ]);
   let failures = 0;
   for (const file of files) {
     try {
@@ -50,6 +50,11 @@ async function extractCommand(files: readonly string[]): Promise<number> {
 }
 
 async function loadCorpus(dir: string) {
+  const [{ readInputs }, { extractInputs }, { formatLeftOut }] = await Promise.all([
+    import('./read-inputs.ts'),
+    import('./extract-inputs.ts'),
+    import('./emit/build-report.ts'),
+  ]);
   const { inputs, skipped } = await readInputs(dir);
   const { articles, failed } = extractInputs(inputs);
   for (const entry of [...skipped, ...failed]) {
@@ -61,6 +66,10 @@ async function loadCorpus(dir: string) {
 async function storiesCommand(dir: string | undefined): Promise<number> {
   if (dir === undefined) throw new UsageError('stories needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
+  const [{ relateCorpusInParallel }, { shortHash }] = await Promise.all([
+    import('./relate/relate-corpus.ts'),
+    import('./extract/article-id.ts'),
+  ]);
   const { stories } = await relateCorpusInParallel(articles, { relatedCount: 0 });
   for (const story of stories) printLine({ id: story.id, files: story.members.map((m) => m.sourceFile) });
   // A file that is not an article is still a story of its own, so every input file is listed once.
@@ -71,6 +80,7 @@ async function storiesCommand(dir: string | undefined): Promise<number> {
 async function relatedCommand(dir: string | undefined, k: number): Promise<number> {
   if (dir === undefined) throw new UsageError('related needs a DIR');
   const { articles, failed } = await loadCorpus(dir);
+  const { relateCorpusInParallel } = await import('./relate/relate-corpus.ts');
   const { relatedOf } = await relateCorpusInParallel(articles, { relatedCount: k, onePerStory: false });
   for (const article of articles) {
     const related = (relatedOf.get(article.id) ?? []).map((r) => ({
@@ -114,6 +124,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!Number.isInteger(maxBytes) || maxBytes < 1) {
         throw new UsageError(`--max-bytes must be a whole number of bytes, not "${values['max-bytes']}"`);
       }
+      const [{ buildSite }, { terminalProgress }] = await Promise.all([
+        import('./build-site.ts'),
+        import('./build-progress.ts'),
+      ]);
       const { report } = await buildSite({
         articlesDir: values.articles,
         outDir: values.out,

@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -51,6 +50,9 @@ async function viteBuild(outDir: string): Promise<void> {
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
+    // Loaded only when a shell is built: Vite and its bundler are most of what the command line would
+    // otherwise load at start, and a build with the shell cached never needs them.
+    const { build } = await import('vite');
     await build({
       root: PROJECT_ROOT,
       configFile: fileURLToPath(new URL('../../../vite.config.ts', import.meta.url)),

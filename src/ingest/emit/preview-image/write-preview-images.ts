@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runOnWorkers } from '../../worker-pool.ts';
-import { renderPreviewPng } from './render-preview.ts';
 import type { CardText } from './preview-card.ts';
 
 export interface PreviewJob {
@@ -98,6 +97,8 @@ export async function writePreviewImages(
 
 async function renderTasks(tasks: readonly PreviewTask[], threads: number, onDone: (done: number) => void) {
   if (threads <= 1 || tasks.length < MIN_FOR_WORKERS) {
+    // satori and resvg are loaded only when a card is drawn here: a build whose cards are all cached never needs them.
+    const { renderPreviewPng } = await import('./render-preview.ts');
     for (const [i, task] of tasks.entries()) {
       const png = await renderPreviewPng(task.card);
       await Promise.all(task.paths.map((path) => writeFile(path, png)));
