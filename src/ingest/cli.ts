@@ -30,8 +30,9 @@ function printLine(value: unknown): void {
 
 async function extractCommand(files: readonly string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one FILE');
-  const [{ bodyText, extractArticleFromBytes }, { ExtractionError }] = await Promise.all([
+  const [{ extractArticleFromBytes }, { bodyText }, { ExtractionError }] = await Promise.all([
     import('./extract/extract-article.ts'),
+    import('./extract/body-text.ts'),
     import('./extract/extraction-error.ts'),
   ]);
   let failures = 0;
@@ -56,7 +57,7 @@ async function loadCorpus(dir: string) {
     import('./emit/build-report.ts'),
   ]);
   const { inputs, skipped } = await readInputs(dir);
-  const { articles, failed } = extractInputs(inputs);
+  const { articles, failed } = await extractInputs(inputs);
   for (const entry of [...skipped, ...failed]) {
     process.stderr.write(`${formatLeftOut(entry)}\n`);
   }

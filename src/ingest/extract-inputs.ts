@@ -5,10 +5,15 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article } from '../shared/article-schema.ts';
-import { extractOne, type ExtractOutcome } from './extract/extract-task.ts';
+import type { ExtractOutcome } from './extract/extract-task.ts';
 import { describeReadError, type InputFile, type SkippedFile } from './read-inputs.ts';
-import { runOnWorkers } from './worker-pool.ts';
+import { runOnWorkers, WorkerPool } from './worker-pool.ts';
 import type { ExtractionCache } from './extract/extraction-cache.ts';
+
+// The extractor is imported when this thread extracts, not with this module: its language detector's
+// tables take about a second to load (bench VM), which a rebuild that extracts on a worker never pays here.
+const extractor = () => import('./extract/extract-task.ts');
+const EXTRACT_WORKER = new URL('./extract/extract-worker.ts', import.meta.url);
 
 export interface ExtractedCorpus {
   readonly articles: Article[];
@@ -59,24 +64,72 @@ function collect(
 }
 
 /** On this thread, for small corpora and tests. */
-export function extractInputs(
+export async function extractInputs(
   inputs: readonly InputFile[],
   onStep: (done: number, total: number) => void = () => {},
-): ExtractedCorpus {
-  return collect(inputs, extractHere(inputs, 0, inputs.length, onStep));
+): Promise<ExtractedCorpus> {
+  return collect(inputs, await extractHere(inputs, 0, inputs.length, onStep));
 }
 
 /** Extracts `inputs` on this thread, reporting progress as `done` more than those already finished. */
-function extractHere(
+async function extractHere(
   inputs: readonly InputFile[],
   done: number,
   total: number,
   onStep: (done: number, total: number) => void,
-): ExtractOutcome[] {
+): Promise<ExtractOutcome[]> {
+  if (inputs.length === 0) return [];
+  const { extractOne } = await extractor();
   return inputs.map((input, i) => {
     if (i % STEP_EVERY === 0) onStep(done + i, total);
     return extractOne(input);
   });
+}
+
+/** Files of a rebuild sent to a worker before the cache lookup; see extractReadFilesEarly. */
+interface EarlyExtraction {
+  readonly index: ReadonlyMap<string, number>;
+  readonly outcomes: Promise<ExtractOutcome[]>;
+  readonly pool: WorkerPool;
+}
+
+/**
+ * In a rebuild of a large corpus where a few files changed, the files this build had to read (the input
+ * index did not vouch for them: new or changed since the last build, so most likely not cached) go to a
+ * worker at once. It loads the extractor and extracts them while this thread looks up the cached rest;
+ * this thread then never loads the extractor. Undefined when that does not apply.
+ */
+function extractReadFilesEarly(all: readonly InputFile[], minForWorkers: number): EarlyExtraction | undefined {
+  const read = all.filter((input) => input.vouched !== true);
+  if (read.length === 0 || read.length >= minForWorkers || all.length - read.length < minForWorkers) return undefined;
+  const pool = new WorkerPool(EXTRACT_WORKER, { threads: 1 });
+  const outcomes = pool.run<InputFile, ExtractOutcome>(read, { batchSize: BATCH });
+  // Awaited only when one of these files is missing from the cache; a failure is thrown then.
+  outcomes.catch(() => {});
+  return { index: new Map(read.map((input, i) => [input.file, i])), outcomes, pool };
+}
+
+/** The missing files' outcomes: from the early worker for those it was sent, the rest extracted here. */
+async function extractFewMissing(
+  missing: readonly InputFile[],
+  early: EarlyExtraction | undefined,
+  done: number,
+  total: number,
+  onStep: (done: number, total: number) => void,
+): Promise<ExtractOutcome[]> {
+  const fromEarly = early !== undefined && missing.some((input) => early.index.has(input.file));
+  const earlyOutcomes = fromEarly ? await early.outcomes : [];
+  const rest = missing.filter((input) => !fromEarly || !early.index.has(input.file));
+  const here = await extractHere(rest, done, total, onStep);
+  let next = 0;
+  const outcomes = missing.map((input) => {
+    const at = fromEarly ? early.index.get(input.file) : undefined;
+    const outcome = at === undefined ? here[next++] : earlyOutcomes[at];
+    if (outcome === undefined) throw new Error(`no extraction of ${input.file}`);
+    return outcome;
+  });
+  onStep(done + missing.length, total);
+  return outcomes;
 }
 
 export interface ParallelOptions {
@@ -99,6 +152,19 @@ export async function extractInputsInParallel(
     minForWorkers = MIN_FOR_WORKERS,
     cache = null,
   }: ParallelOptions = {},
+): Promise<ExtractedCorpus> {
+  const early = cache === null || threads <= 1 ? undefined : extractReadFilesEarly(all, minForWorkers);
+  try {
+    return await extractWithCache(all, { threads, onStep, minForWorkers, cache }, early);
+  } finally {
+    await early?.pool.close();
+  }
+}
+
+async function extractWithCache(
+  all: readonly InputFile[],
+  { threads, onStep, minForWorkers, cache }: Required<ParallelOptions>,
+  early: EarlyExtraction | undefined,
 ): Promise<ExtractedCorpus> {
   const allKeys = cache === null ? [] : all.map((input) => cache.keyOf(input));
   const cached = cache === null ? all.map(() => undefined) : cache.lookup(allKeys);
@@ -127,16 +193,12 @@ export async function extractInputsInParallel(
   const done = inputs.length - missing.length;
   const extracted =
     threads <= 1 || missing.length < minForWorkers
-      ? extractHere(missing, done, inputs.length, onStep)
-      : await runOnWorkers<InputFile, ExtractOutcome>(
-          new URL('./extract/extract-worker.ts', import.meta.url),
-          missing,
-          {
-            threads,
-            batchSize: BATCH,
-            onDone: (count) => onStep(done + count, inputs.length),
-          },
-        );
+      ? await extractFewMissing(missing, early, done, inputs.length, onStep)
+      : await runOnWorkers<InputFile, ExtractOutcome>(EXTRACT_WORKER, missing, {
+          threads,
+          batchSize: BATCH,
+          onDone: (count) => onStep(done + count, inputs.length),
+        });
   let next = 0;
   const complete = outcomes.map((outcome) => outcome ?? extracted[next++]).filter((o) => o !== undefined);
   if (complete.length !== inputs.length) throw new Error('an input was neither cached nor extracted');

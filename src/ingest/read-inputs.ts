@@ -13,6 +13,8 @@ export interface InputFile {
   readonly bytes: Uint8Array;
   /** sha256 of the bytes in hex, when the build keeps an input index (the extraction cache's key uses it). */
   readonly digest?: string;
+  /** Whether the input index vouched for the file (its stat is the last build's), so it was not read. */
+  readonly vouched?: true;
 }
 
 /**
@@ -24,6 +26,7 @@ function vouchedInput(file: string, path: string, digest: string): InputFile {
   return {
     file,
     digest,
+    vouched: true,
     get bytes() {
       bytes ??= readFileSync(path);
       return bytes;

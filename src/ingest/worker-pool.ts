@@ -21,7 +21,8 @@ function tsxEsmApi(): string {
   return new URL(entry, pathToFileURL(manifest)).href;
 }
 
-function startWorker(entry: URL, maxHeapMiB: number | undefined): Worker {
+/** A worker thread running the TypeScript module `entry` (through tsx's loader, as the main thread does). */
+export function startWorker(entry: URL, maxHeapMiB?: number): Worker {
   const bootstrap = `
     const { workerData } = require('node:worker_threads');
     import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;

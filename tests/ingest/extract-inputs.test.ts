@@ -23,7 +23,7 @@ function inputs(): InputFile[] {
 
 describe('extractInputsInParallel', () => {
   it('matches extraction on one thread, in order, with the same failures', async () => {
-    const expected = extractInputs(inputs());
+    const expected = await extractInputs(inputs());
     expect(expected.failed.map((f) => f.file)).toEqual(['empty.txt']);
     const steps: number[] = [];
     const parallel = await extractInputsInParallel(inputs(), {

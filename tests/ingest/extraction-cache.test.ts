@@ -55,7 +55,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('ExtractionCache', () => {
   it('gives the same articles as extraction without a cache, from the first build and the second', async () => {
     const inputs = goldenInputs();
-    const expected = extractInputs(inputs);
+    const expected = await extractInputs(inputs);
     const first = await buildWith(new ExtractionCache(root, 'v1'), inputs);
     expect(first.hits).toBe(0);
     expect(withoutKeys(first.corpus)).toEqual(withoutKeys(expected));
@@ -81,7 +81,29 @@ describe('ExtractionCache', () => {
     expect(found[0]).toBeUndefined();
     expect(found.at(-1)).toBeUndefined();
     const rebuilt = await buildWith(new ExtractionCache(root, 'v1'), added);
-    expect(withoutKeys(rebuilt.corpus)).toEqual(withoutKeys(extractInputs(added)));
+    expect(withoutKeys(rebuilt.corpus)).toEqual(withoutKeys(await extractInputs(added)));
+  });
+
+  it('in a rebuild of a large corpus, takes the read files’ extraction from a worker and the rest from here', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    // As the input index gives them: most vouched for; the first changed (read, not cached), the second
+    // read but unchanged (cached after all), and the third vouched for but missing from the cache
+    // (its shard damaged), which this thread extracts.
+    const vouched = (input: InputFile): InputFile => ({ ...input, vouched: true });
+    const [first, second, third, ...rest] = inputs;
+    if (first === undefined || second === undefined || third === undefined) throw new Error('too few golden cases');
+    const changed = { file: first.file, bytes: Buffer.concat([first.bytes, Buffer.from('\nOne more line.\n')]) };
+    const cache = new ExtractionCache(root, 'v1');
+    const damaged = readdirSync(join(root, 'v1')).find((name) => name === `${cache.keyOf(third).slice(0, 2)}.json`);
+    if (damaged === undefined) throw new Error('no shard for the third file');
+    writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
+    const now = [changed, second, vouched(third), ...rest.map(vouched)];
+    const result = await extractInputsInParallel(now, { threads: 2, minForWorkers: 3, cache });
+    expect(withoutKeys(result)).toEqual(withoutKeys(await extractInputs(now)));
+    expect(result.articles.map((a) => a.sourceFile)).toEqual(
+      (await extractInputs(now)).articles.map((a) => a.sourceFile),
+    );
   });
 
   it('reuses nothing made by another extractor version, and removes it', async () => {
@@ -104,7 +126,7 @@ describe('ExtractionCache', () => {
     const body = readFileSync(join(root, 'v1', bodyOf(second)), 'utf8');
     writeFileSync(join(root, 'v1', bodyOf(second)), body.slice(0, -2));
     const again = await buildWith(new ExtractionCache(root, 'v1'), inputs);
-    expect(withoutKeys(again.corpus)).toEqual(withoutKeys(extractInputs(inputs)));
+    expect(withoutKeys(again.corpus)).toEqual(withoutKeys(await extractInputs(inputs)));
     expect(again.hits).toBeLessThan(inputs.length - 1);
     for (const name of [first, bodyOf(second)]) {
       expect(() => JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as unknown).not.toThrow();

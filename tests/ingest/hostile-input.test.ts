@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/ingest/build-site.ts';
-import { bodyText, extractArticle, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
+import { bodyText } from '../../src/ingest/extract/body-text.ts';
+import { extractArticle, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import { ExtractionError } from '../../src/ingest/extract/extraction-error.ts';
 import { extractInputs } from '../../src/ingest/extract-inputs.ts';
 import type { BuildReport, ReportEntry } from '../../src/ingest/emit/build-report.ts';
@@ -226,9 +227,9 @@ describe('ids', () => {
     expect(idOf(second, 'b.txt')).toBe(idOf(first, 'b.txt'));
   });
 
-  it('leaves out a file whose id is already taken rather than overwrite an article', () => {
+  it('leaves out a file whose id is already taken rather than overwrite an article', async () => {
     const bytes = new TextEncoder().encode(STORY);
-    const { articles, failed } = extractInputs([
+    const { articles, failed } = await extractInputs([
       { file: 'same.txt', bytes },
       { file: 'same.txt', bytes },
     ]);

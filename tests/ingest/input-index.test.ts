@@ -62,7 +62,7 @@ describe('the input index', () => {
     const extracted = await extractInputsInParallel(inputs, { threads: 1, cache: new ExtractionCache(cache, 'v1') });
     expect(extracted.articles.map((a) => a.sourceFile)).toEqual(['leeds.txt', 'york.txt']);
     expect(extracted.failed).toEqual([{ file: 'hull.txt', line: null, reason: expect.stringMatching(/vanished/) }]);
-    const expected = extractInputs((await readInputs(articles)).inputs);
+    const expected = await extractInputs((await readInputs(articles)).inputs);
     expect(extracted.articles).toEqual(expected.articles);
   });
 

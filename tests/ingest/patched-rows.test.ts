@@ -136,7 +136,7 @@ describe('patched vector rows', () => {
       expect(readFileSync(join(folder, 'pieces', 'state.bin'))).toEqual(
         readFileSync(join(folder, 'joined', 'state.bin')),
       );
-      expect(inPieces.load()?.groupVectors).toEqual(joinPieces(rows.toPieces()));
+      expect((await inPieces.load())?.groupVectors).toEqual(joinPieces(rows.toPieces()));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ReadAhead } from '../../src/ingest/read-ahead.ts';
 import { readLargeFileSync } from '../../src/ingest/read-large-file.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'read-large-file-'));
@@ -34,5 +35,20 @@ describe('reading a large file whole', () => {
 
   it('says which file it could not read', () => {
     expect(() => readLargeFileSync(join(folder, 'missing'))).toThrow(/missing/);
+  });
+});
+
+describe('reading a large file ahead, on another thread', () => {
+  it('gives the bytes, moved into a buffer of their own from offset 0', async () => {
+    const { path, data } = fileOf(2 * 512 * 1024 + 5);
+    const read = await new ReadAhead(path).read();
+    expect(read.equals(data)).toBe(true);
+    expect(read.byteOffset).toBe(0);
+    expect(read.buffer.byteLength).toBe(data.length);
+  });
+
+  it('throws the read error of a file it could not read, naming it, when asked for the bytes', async () => {
+    const ahead = new ReadAhead(join(folder, 'not-there'));
+    await expect(ahead.read()).rejects.toThrow(/not-there/);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
+import { bodyText } from '../../src/ingest/extract/body-text.ts';
+import { extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import {
   DEFAULT_GROUPING,
   groupFromTokens,

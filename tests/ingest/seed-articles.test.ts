@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyText, extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
+import { bodyText } from '../../src/ingest/extract/body-text.ts';
+import { extractArticleFromBytes } from '../../src/ingest/extract/extract-article.ts';
 import type { Block } from '../../src/shared/article-schema.ts';
 
 function seed(name: string) {

@@ -165,14 +165,14 @@ describe('updating stories and related lists', () => {
     const store = new RelateStateStore(join(folder, 'relate'));
     const named = (file: string) =>
       article(file, { headline: `Zorblatt ${file}`, text: copyText(events[3] as Event, 7).text + ' Zorblatt.' });
-    const frequency = () => {
-      const state = store.load();
+    const frequency = async () => {
+      const state = await store.load();
       return state?.documentFrequency[state.vocabulary.indexOf('zorblatt')];
     };
     await relate([...articles, named('z-1.txt')]);
-    expect(frequency()).toBe(1);
+    expect(await frequency()).toBe(1);
     await relate([...articles, named('z-1.txt'), named('z-2.txt')]);
-    expect(frequency()).toBe(2);
+    expect(await frequency()).toBe(2);
   });
 
   it('takes a removed article out of its story and of every list', async () => {
@@ -224,13 +224,13 @@ describe('updating stories and related lists', () => {
       ...Array.from({ length: n }, (_, k) => article(`e00${k}-o8.txt`, copyText(events[k] as Event, 8))),
     ];
     await relate(withCopy(1), limits);
-    expect(store.load()?.drift).toBe(1);
+    expect((await store.load())?.drift).toBe(1);
     await relate(withCopy(2), limits);
-    expect(store.load()?.drift).toBe(2);
+    expect((await store.load())?.drift).toBe(2);
     // A third change would pass 2.5 changes: the build relates in full and the count starts again.
     await relate(withCopy(3), limits);
-    expect(store.load()?.drift).toBe(0);
-    expect(store.load()?.baseArticles).toBe(articles.length + 3);
+    expect((await store.load())?.drift).toBe(0);
+    expect((await store.load())?.baseArticles).toBe(articles.length + 3);
   });
 });
 
@@ -245,22 +245,26 @@ describe('the relate state file', () => {
     const { articles } = corpus();
     await relate(articles.slice(0, 40));
     const store = new RelateStateStore(join(folder, 'relate'));
-    const state = store.load();
+    const state = await store.load();
     expect(state?.articleIds).toEqual(articles.slice(0, 40).map((a) => a.id));
     if (state === undefined) throw new Error('no state saved');
     const copy = new RelateStateStore(join(folder, 'copy'));
     copy.save(state);
     await copy.settled();
-    expect(copy.load()).toEqual(state);
-    expect(new RelateStateStore(join(folder, 'relate'), 'other code').load()).toBeUndefined();
+    expect(await copy.load()).toEqual(state);
+    // Read ahead on another thread, as a build does, it is the same state.
+    const ahead = new RelateStateStore(join(folder, 'copy'));
+    ahead.readAhead();
+    expect(await ahead.load()).toEqual(state);
+    expect(await new RelateStateStore(join(folder, 'relate'), 'other code').load()).toBeUndefined();
     writeFileSync(join(folder, 'copy', 'state.bin'), 'not a state');
-    expect(copy.load()).toBeUndefined();
+    expect(await copy.load()).toBeUndefined();
   });
 
   it('keeps its string lists as lines, refusing a string with a line break and counts past the end', async () => {
     const { articles } = corpus();
     await relate(articles.slice(0, 40));
-    const state = new RelateStateStore(join(folder, 'relate')).load();
+    const state = await new RelateStateStore(join(folder, 'relate')).load();
     if (state === undefined) throw new Error('no state saved');
     const copy = new RelateStateStore(join(folder, 'lines'));
     expect(() => copy.save({ ...state, vocabulary: [...state.vocabulary.slice(0, -1), 'two\nlines'] })).toThrow(
@@ -276,6 +280,6 @@ describe('the relate state file', () => {
       file,
       Buffer.from(bytes.toString('latin1').replace('"articleIds":40,', '"articleIds":99,'), 'latin1'),
     );
-    expect(copy.load()).toBeUndefined();
+    expect(await copy.load()).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { outletLabel } from '../../shared/outlet-label.ts';
 import type { SearchDocument, SearchIndexFile, SearchShardFile } from '../../shared/search-options.ts';
 import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
-import { bodyText } from '../extract/extract-article.ts';
+import { bodyText } from '../extract/body-text.ts';
 import { runOnWorkers } from '../worker-pool.ts';
 import {
   documentHash,

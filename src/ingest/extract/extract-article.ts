@@ -63,24 +63,3 @@ export function extractArticle(text: string, sourceFile: string): Article {
 export function extractArticleFromBytes(bytes: Uint8Array, sourceFile: string): Article {
   return extractArticle(decodeText(bytes), sourceFile);
 }
-
-/**
- * The article body as plain text: paragraphs, subheadings and quotes (with their attribution) in order,
- * one empty line between; captions, credits and highlights are left out.
- */
-export function bodyText(article: Article): string {
-  return article.blocks
-    .flatMap((b) => {
-      switch (b.type) {
-        case 'paragraph':
-        case 'subheading':
-          return [b.text];
-        case 'quote':
-          return b.attribution === null ? [b.text] : [b.text, `— ${b.attribution}`];
-        case 'caption':
-        case 'highlights':
-          return [];
-      }
-    })
-    .join('\n\n');
-}

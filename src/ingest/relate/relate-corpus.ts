@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article, ArticleRef, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
-import { bodyText } from '../extract/extract-article.ts';
+import { bodyText } from '../extract/body-text.ts';
 import type { StageClock } from '../stage-clock.ts';
 import { DEFAULT_GROUPING, groupFromTokens, groupInParallel, publicationTimes } from './group-stories.ts';
 import {
@@ -241,7 +241,7 @@ export async function relateCorpusInParallel(
   const minArticles = (state?.limits ?? DEFAULT_UPDATE_LIMITS).minArticles;
   const kept = onePerStory && relatedCount > 0 && articles.length >= minArticles ? state : undefined;
   if (kept !== undefined) {
-    const update = timeSync('relate state', () => startUpdate(articles, kept, relatedCount));
+    const update = await time('relate state', () => startUpdate(articles, kept, relatedCount));
     if (update !== undefined) {
       const grouped = summariseGroups(
         articles,
@@ -293,12 +293,12 @@ export async function relateCorpusInParallel(
 }
 
 /** The update of the last build's state, when there is one and few enough articles changed since. */
-function startUpdate(
+async function startUpdate(
   articles: readonly Article[],
   { store, keys, limits }: StateCache,
   relatedCount: number,
-): RelationsUpdate | undefined {
-  const last = store.load();
+): Promise<RelationsUpdate | undefined> {
+  const last = await store.load();
   if (last === undefined) return undefined;
   const ids = articles.map((a) => a.id);
   const plan = planUpdate(last, { ids, keys }, relatedCount, limits);

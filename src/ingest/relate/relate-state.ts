@@ -9,8 +9,9 @@
  * arrays, each 8-byte aligned. Written aside and renamed over (replace-file.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ReadAhead } from '../read-ahead.ts';
 import { readLargeFileSync } from '../read-large-file.ts';
 import { replaceFileWith } from '../replace-file.ts';
 
@@ -268,14 +269,41 @@ export class RelateStateStore {
     return this.writing;
   }
 
+  /** Whether a state file is there (made by this code or not). */
+  exists(): boolean {
+    return existsSync(this.file);
+  }
+
+  /** The file being read on another thread, for `load`. */
+  private ahead: ReadAhead | undefined;
+
+  /**
+   * Starts reading the last build's state on another thread (read-ahead.ts), for `load` to take up: a
+   * build calls this at its start, as the state is needed only after reading and extraction.
+   */
+  readAhead(): void {
+    this.ahead ??= new ReadAhead(this.file);
+  }
+
+  /** Lets go of a read-ahead `load` did not take up (the build related in full without the state). */
+  dropReadAhead(): void {
+    this.ahead = undefined;
+  }
+
   /** The last build's state, or undefined when there is none, it is unreadable or other code made it. */
-  load(): RelateState | undefined {
+  async load(): Promise<RelateState | undefined> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
     let file: Buffer;
     try {
-      file = readLargeFileSync(this.file);
+      file = ahead === undefined ? readLargeFileSync(this.file) : await ahead.read();
     } catch {
       return undefined;
     }
+    return this.parse(file);
+  }
+
+  private parse(file: Buffer): RelateState | undefined {
     try {
       const length = file.readUInt32LE(0);
       const header = JSON.parse(file.subarray(4, 4 + length).toString('utf8')) as Header;
