@@ -174,14 +174,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await clock.time('preview images', () =>
       writePreviewImages(
         outDir,
-        articles.map((a) => ({
-          id: a.id,
-          card: {
-            headline: a.headline,
-            outlet: a.outlet,
-            date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
-          },
-        })),
+        articles.map((a) => {
+          const inputKey = keyOf.get(a.id);
+          return {
+            id: a.id,
+            card: () => ({
+              headline: a.headline,
+              outlet: a.outlet,
+              date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
+            }),
+            ...(inputKey === undefined ? {} : { inputKey }),
+          };
+        }),
         { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'preview-images'), manifest },
       ),
     );

@@ -13,7 +13,14 @@ import type { CardText } from './preview-card.ts';
 
 export interface PreviewJob {
   readonly id: string;
-  readonly card: CardText;
+  /** The card's text, or how to make it: made only for a card the output record does not keep as it is. */
+  readonly card: CardText | (() => CardText);
+  /**
+   * What the card is made from (the article's extraction key): with the output record, a card the last
+   * build made from the same key under the same code is kept without its text being made or hashed (at
+   * 100k articles, making and hashing every card's text was most of a rebuild's preview stage).
+   */
+  readonly inputKey?: string;
 }
 
 /** One card to render and the files to write it to (the output, and the cache when there is one). */
@@ -69,13 +76,23 @@ export async function writePreviewImages(
 
   const tasks: PreviewTask[] = [];
   let cached = 0;
+  const manifest = options.manifest ?? null;
   for (const job of jobs) {
-    const out = join(imageDir, `${job.id}.png`);
-    if (options.cacheDir === null) {
-      tasks.push({ card: job.card, paths: [out] });
+    if (
+      manifest !== null &&
+      job.inputKey !== undefined &&
+      manifest.reuse(`og/${job.id}.png`, `${version}\0${job.inputKey}`) !== undefined
+    ) {
+      cached++;
       continue;
     }
-    const key = cardKey(version, job.card);
+    const out = join(imageDir, `${job.id}.png`);
+    const card = typeof job.card === 'function' ? job.card() : job.card;
+    if (options.cacheDir === null) {
+      tasks.push({ card, paths: [out] });
+      continue;
+    }
+    const key = cardKey(version, card);
     if (options.manifest?.unchanged(out, key) === true) {
       cached++;
       continue;
@@ -85,7 +102,7 @@ export async function writePreviewImages(
       await copyFile(cachePath, out);
       cached++;
     } catch {
-      tasks.push({ card: job.card, paths: [out, cachePath] });
+      tasks.push({ card, paths: [out, cachePath] });
     }
   }
   options.onProgress?.(cached, jobs.length);
