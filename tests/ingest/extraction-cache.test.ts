@@ -99,7 +99,7 @@ describe('ExtractionCache', () => {
     if (damaged === undefined) throw new Error('no shard for the third file');
     writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
     const now = [changed, second, vouched(third), ...rest.map(vouched)];
-    const result = await extractInputsInParallel(now, { threads: 2, minForWorkers: 3, cache });
+    const result = await extractInputsInParallel(now, { threads: 2, minForWorkers: 3, minVouchedForEarly: 3, cache });
     expect(withoutKeys(result)).toEqual(withoutKeys(await extractInputs(now)));
     expect(result.articles.map((a) => a.sourceFile)).toEqual(
       (await extractInputs(now)).articles.map((a) => a.sourceFile),
