@@ -93,7 +93,7 @@ export async function writePreviewImages(
       continue;
     }
     const key = cardKey(version, card);
-    if (options.manifest?.unchanged(out, key) === true) {
+    if (manifest?.unchanged(out, key) === true) {
       cached++;
       continue;
     }
