@@ -36,9 +36,11 @@ export class StageClock {
   }
 
   /**
-   * A stage that runs on another thread while the next stages run on this one. Its own wall time is
-   * recorded as `${stage} (own time)` when it ends; `wait` is timed as `stage`: how long the build still
-   * waits for it once the stages it overlapped are done.
+   * A stage that runs on another thread while the next stages run on this one. What this thread spends
+   * starting it (until `work` returns its promise: at 100k articles, keying every story for the search
+   * index took a rebuild 0.4 s) is recorded as `${stage} (start)`; its own wall time as
+   * `${stage} (own time)` when it ends; `wait` is timed as `stage`: how long the build still waits for it
+   * once the stages it overlapped are done.
    */
   background<T>(stage: string, work: () => Promise<T>): { wait: () => Promise<T> } {
     const start = performance.now();
@@ -46,6 +48,7 @@ export class StageClock {
       this.push(`${stage} (own time)`, performance.now() - start);
       return result;
     });
+    this.push(`${stage} (start)`, performance.now() - start);
     // A failure is reported where the build waits for it, not as an unhandled rejection meanwhile.
     running.catch(() => {});
     return { wait: () => this.time(stage, () => running) };
