@@ -73,6 +73,7 @@ export default defineConfig({
             'tests/golden/**/*.test.ts',
             'tests/lint/**/*.test.ts',
             'tests/sw/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
           ],
         },
       },

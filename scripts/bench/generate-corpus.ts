@@ -10,7 +10,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bump when the corpus a seed produces changes, so cached corpora are made again. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface SourceArticle {
   readonly topic: string;
@@ -51,6 +51,22 @@ export async function loadBundledSources(articlesDir: string): Promise<SourceArt
   return sources;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The BBC set's text as a page shows it: it keeps a few characters as HTML entities (`&#163;` for £),
+ * which a copied page never has, and writes some apostrophes as `&#191;` (¿) between letters.
+ */
+export function decodeSourceText(text: string): string {
+  return text
+    .replace(/(?<=\p{L})&#191;(?=\p{L})/gu, '\u2019')
+    .replace(/&#(\d{1,7});/g, (entity, code: string) => {
+      const point = Number(code);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
+    })
+    .replace(/&([a-z]+);/g, (entity, name: string) => NAMED_ENTITIES[name] ?? entity);
+}
+
 export async function loadSources(bbcDir: string): Promise<SourceArticle[]> {
   const { articles: index } = JSON.parse(await readFile(join(bbcDir, 'index.json'), 'utf8')) as {
     articles: { file: string; category: string; duplicateOf: string | null }[];
@@ -58,7 +74,7 @@ export async function loadSources(bbcDir: string): Promise<SourceArticle[]> {
   const sources: SourceArticle[] = [];
   for (const entry of index) {
     if (entry.duplicateOf !== null) continue;
-    const text = await readFile(join(bbcDir, entry.file), 'utf8');
+    const text = decodeSourceText(await readFile(join(bbcDir, entry.file), 'utf8'));
     const [headline = '', ...rest] = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
     const paragraphs = rest.filter((p) => p.length > 0);
     if (headline !== '' && paragraphs.length >= 2) sources.push({ topic: entry.category, headline, paragraphs });
