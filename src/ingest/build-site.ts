@@ -79,10 +79,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const cacheRoot = options.cacheDir === undefined ? resolve(DEFAULT_CACHE_DIR) : options.cacheDir;
   const clock = new StageClock(options.progress);
-  // The last build's relate state (195 MB at 100k articles) is read on another thread meanwhile: it is
-  // needed only once the files are read and extracted.
+  // The last build's relate state (195 MB at 100k articles), when this code made it, is read on another
+  // thread meanwhile: it is needed only once the files are read and extracted.
   const relateStore = cacheRoot === null ? null : new RelateStateStore(join(cacheRoot, 'relate'));
-  if (relateStore?.exists() === true) relateStore.readAhead();
+  if (relateStore?.madeByThisCode() === true) relateStore.readAhead();
   // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
   const { inputs, skipped } = await clock.time('read', () =>
     readInputs(

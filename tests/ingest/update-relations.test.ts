@@ -257,8 +257,13 @@ describe('the relate state file', () => {
     ahead.readAhead();
     expect(await ahead.load()).toEqual(state);
     expect(await new RelateStateStore(join(folder, 'relate'), 'other code').load()).toBeUndefined();
+    // Whether to read ahead is told from the file's first bytes: there, and made by this code.
+    expect(copy.madeByThisCode()).toBe(true);
+    expect(new RelateStateStore(join(folder, 'copy'), 'other code').madeByThisCode()).toBe(false);
+    expect(new RelateStateStore(join(folder, 'none')).madeByThisCode()).toBe(false);
     writeFileSync(join(folder, 'copy', 'state.bin'), 'not a state');
     expect(await copy.load()).toBeUndefined();
+    expect(copy.madeByThisCode()).toBe(false);
   });
 
   it('keeps its string lists as lines, refusing a string with a line break and counts past the end', async () => {
