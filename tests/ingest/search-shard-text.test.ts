@@ -87,6 +87,39 @@ describe('indexText', () => {
     }
   });
 
+  it('writes a changed index as vacuumed without vacuuming it, as a rebuild writes a shard', async () => {
+    const [first, ...rest] = documents(200, 13);
+    if (first === undefined) throw new Error('no documents');
+    // A word only the first document has: discarded, the term is left with no document.
+    const docs = [{ ...first, body: `${first.body} hapax` }, ...rest];
+    // As makeShard loads a shard to update: no vacuum of its own is started by the discards.
+    const loaded = () =>
+      MiniSearch.loadJSON<SearchDocument>(JSON.stringify(fresh(docs)), { ...INDEX_OPTIONS, autoVacuum: false });
+    const [unvacuumed, vacuumed] = [loaded(), loaded()];
+    for (const index of [unvacuumed, vacuumed]) {
+      // Enough discards that some terms are left with no document at all.
+      for (const doc of docs.slice(0, 150)) index.discard(doc.id);
+      index.addAll(documents(25, 14));
+    }
+    await vacuumed.vacuum();
+    const { text, nextId } = indexText(unvacuumed, { asVacuumed: true });
+    const written = JSON.parse(text) as { index: [string, unknown][] } & Record<string, unknown>;
+    const expected = vacuumed.toJSON() as unknown as { index: [string, unknown][] } & Record<string, unknown>;
+    expect(nextId).toBe(expected['nextId']);
+    // The same fields and the same postings; only the terms' order may differ (vacuuming merges tree nodes).
+    expect({ ...written, index: null }).toEqual({ ...expected, index: null });
+    expect(new Map(written.index)).toEqual(new Map(expected.index));
+    const termsOf = (index: [string, unknown][]) => index.map(([term]) => term);
+    expect(termsOf((unvacuumed.toJSON() as unknown as { index: [string, unknown][] }).index)).toContain('hapax');
+    expect(termsOf(written.index)).not.toContain('hapax');
+    const back = MiniSearch.loadJSON<SearchDocument>(text, INDEX_OPTIONS);
+    for (const query of ['ceasefire', 'cafe', 'zelenskyy', 'tokyo', '東京', 'pensio', 'storm ports']) {
+      expect(back.search(query, QUERY_OPTIONS)).toEqual(vacuumed.search(query, QUERY_OPTIONS));
+    }
+    // An index with nothing discarded is written as it is.
+    expect(indexText(vacuumed, { asVacuumed: true }).text).toBe(indexText(vacuumed).text);
+  });
+
   it('writes document numbers in ascending order whatever order the maps hold them in', () => {
     // MiniSearch's maps hold numbers in the order documents were added; this index's maps hold them
     // backwards, as no build makes them, and its text is still what toJSON and JSON.stringify give.

@@ -55,8 +55,11 @@ export interface ShardResult {
  * A shard's file as text — `{ schemaVersion, documentCount, index }`, the index as MiniSearch serialises it
  * (written from its maps: search-shard-text.ts) — and MiniSearch's next internal id.
  */
-function shardText(index: MiniSearch<SearchDocument>): { readonly text: string; readonly nextId: number } {
-  const { text, nextId } = indexText(index);
+function shardText(
+  index: MiniSearch<SearchDocument>,
+  asVacuumed = false,
+): { readonly text: string; readonly nextId: number } {
+  const { text, nextId } = indexText(index, { asVacuumed });
   return {
     text: `{"schemaVersion":${SCHEMA_VERSION},"documentCount":${index.documentCount},"index":${text}}`,
     nextId,
@@ -83,13 +86,16 @@ export async function makeShard(task: ShardTask): Promise<ShardResult> {
     index.addAll(task.documents);
   } else {
     const file = JSON.parse(await readFile(task.update.file, 'utf8')) as SearchShardFile;
-    index = MiniSearch.loadJS<SearchDocument>(file.index as unknown as AsPlainObject, INDEX_OPTIONS);
+    // Discarded documents leave references in the index until vacuumed: the file is written as a vacuumed
+    // index's, without them (search-shard-text.ts), and no vacuum is started meanwhile.
+    index = MiniSearch.loadJS<SearchDocument>(file.index as unknown as AsPlainObject, {
+      ...INDEX_OPTIONS,
+      autoVacuum: false,
+    });
     for (const id of task.update.discard) index.discard(id);
     index.addAll(task.documents);
-    // Discarded documents leave references in the index until vacuumed: the file holds none.
-    await index.vacuum();
   }
-  const { text, nextId } = shardText(index);
+  const { text, nextId } = shardText(index, task.update !== null);
   const name = shardName(task.shard, text);
   for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
     await mkdir(folder, { recursive: true });
