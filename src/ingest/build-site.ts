@@ -147,7 +147,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   );
   await clock.time('feeds', async () => {
     await writeFeeds(outDir, articles, corpus.stories, siteUrl, builtAt, manifest, madeFrom);
-    await writeSitemap(outDir, articles, siteUrl);
+    await writeSitemap(outDir, articles, siteUrl, manifest);
   });
   if (options.skipApp !== true) {
     await clock.time('share pages', () =>

@@ -124,6 +124,29 @@ describe('an incremental rebuild', () => {
     await rm(join(articles, 'leeds-2.txt'));
   });
 
+  it('keeps the sitemap while the articles keep their ids and dates, and remakes it when one is added', async () => {
+    const sitemap = join(out, 'sitemap.xml');
+    await build();
+    const before = await readFile(sitemap, 'utf8');
+    const sitemapBefore = await mtime(sitemap);
+    const robotsBefore = await mtime(join(out, 'robots.txt'));
+    await new Promise((r) => setTimeout(r, 20));
+    // A changed body: the same id and date.
+    await writeFile(join(articles, 'leeds.txt'), story('Leeds', ' Divers checked the bridge piers.'));
+    await build();
+    expect(await mtime(sitemap)).toBe(sitemapBefore);
+    expect(await mtime(join(out, 'robots.txt'))).toBe(robotsBefore);
+    expect(await readFile(sitemap, 'utf8')).toBe(before);
+    await writeFile(join(articles, 'bath.txt'), story('Bath'));
+    const added = await build();
+    const bath = added.articles.find((a) => a.sourceFile === 'bath.txt')?.id ?? 'missing';
+    expect(await readFile(sitemap, 'utf8')).toContain(`/article/${bath}/`);
+    await rm(join(articles, 'bath.txt'));
+    const removed = await build();
+    expect(removed.articles).toHaveLength(added.articles.length - 1);
+    expect(await readFile(sitemap, 'utf8')).toBe(before);
+  });
+
   it('writes everything again into a folder made anew', async () => {
     await rm(out, { recursive: true, force: true });
     const again = await build();

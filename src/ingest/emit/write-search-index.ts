@@ -174,13 +174,15 @@ export function startSearchIndex(
     storyKey,
   }: SearchIndexOptions = {},
 ): Promise<string> {
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  // Made only when a document is (with the cache, a rebuild makes those of changed stories alone).
+  let byId: Map<string, Article> | undefined;
+  const articleById = () => (byId ??= new Map(articles.map((a) => [a.id, a])));
   const onWorker = stories.length >= minForWorker;
   // A small index takes under a second afresh: less than loading, updating and storing the last one.
   const cacheFolder = onWorker ? cacheDir : null;
   const sources = stories.map((story): SearchSource => {
     let made: SearchDocument | undefined;
-    const document = () => (made ??= searchDocument(story, byId));
+    const document = () => (made ??= searchDocument(story, articleById()));
     if (cacheFolder === null) return { id: story.id, hash: '', document };
     return { id: story.id, hash: storyKey?.(story) ?? documentHash(document()), document };
   });

@@ -3,10 +3,12 @@
  * 50,000 URLs under a sitemap index when the site is larger, as the protocol requires; and `robots.txt`
  * pointing to it.
  */
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { articlePath } from '../../shared/site-paths.ts';
+import { FileWriter } from './file-writer.ts';
+import type { OutputManifest } from './output-manifest.ts';
 import { escapeHtml as x } from './share/html-text.ts';
 
 export const URLS_PER_SITEMAP = 50_000;
@@ -31,28 +33,61 @@ function urlSet(urls: readonly string[]): string {
   return `${XML}<urlset xmlns="${NS}">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-export async function writeSitemap(outDir: string, articles: readonly Article[], siteUrl: string): Promise<number> {
+/**
+ * What the sitemap files are made from besides the site's URL (in the output record's input version): each
+ * article's id and date, in order.
+ */
+function sitemapKey(articles: readonly Article[]): string {
+  const hash = createHash('sha1');
+  // Hashed a piece of about 64 KB at a time: one call per article costs more than the text.
+  let piece = '';
+  for (const { id, published } of articles) {
+    piece += `${id}\0${published ?? ''}\n`;
+    if (piece.length >= 65_536) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
+  return hash.update(piece).digest('base64');
+}
+
+/**
+ * Writes the sitemap (and robots.txt) and returns how many files of URLs it has. With the output record, a
+ * rebuild whose articles kept their ids and dates keeps the last build's files (at 100k articles, making
+ * and writing them took a quarter of a second).
+ */
+export async function writeSitemap(
+  outDir: string,
+  articles: readonly Article[],
+  siteUrl: string,
+  manifest: OutputManifest | null = null,
+): Promise<number> {
+  const urlCount = articles.length + 1;
+  const files = urlCount <= URLS_PER_SITEMAP ? 1 : Math.ceil(urlCount / URLS_PER_SITEMAP);
+  const parts = files === 1 ? [] : Array.from({ length: files }, (_, i) => `sitemap-${i + 1}.xml`);
+  const names = ['sitemap.xml', ...parts, 'robots.txt'];
+  const writer = new FileWriter(manifest);
+  const key = manifest === null ? undefined : sitemapKey(articles);
+  // Every name is asked, so that each file written below is recorded with the key.
+  const kept = names.map((name) => writer.reuse(name, key));
+  if (kept.every((digest) => digest !== undefined)) return files;
+
   const lastModified = lastModifiedOf();
   const urls = [
     `<url><loc>${x(`${siteUrl}/`)}</loc></url>`,
     ...articles.map((a) => `<url><loc>${x(`${siteUrl}${articlePath(a.id)}`)}</loc>${lastModified(a)}</url>`),
   ];
-  let files = 1;
-  if (urls.length <= URLS_PER_SITEMAP) {
-    await writeFile(join(outDir, 'sitemap.xml'), urlSet(urls));
+  const write = (name: string, text: string) => writer.write(join(outDir, name), text);
+  if (files === 1) {
+    await write('sitemap.xml', urlSet(urls));
   } else {
-    files = Math.ceil(urls.length / URLS_PER_SITEMAP);
-    const parts: string[] = [];
-    for (let i = 0; i < files; i++) {
-      const name = `sitemap-${i + 1}.xml`;
-      await writeFile(join(outDir, name), urlSet(urls.slice(i * URLS_PER_SITEMAP, (i + 1) * URLS_PER_SITEMAP)));
-      parts.push(`<sitemap><loc>${x(`${siteUrl}/${name}`)}</loc></sitemap>`);
+    for (const [i, name] of parts.entries()) {
+      await write(name, urlSet(urls.slice(i * URLS_PER_SITEMAP, (i + 1) * URLS_PER_SITEMAP)));
     }
-    await writeFile(
-      join(outDir, 'sitemap.xml'),
-      `${XML}<sitemapindex xmlns="${NS}">\n${parts.join('\n')}\n</sitemapindex>\n`,
-    );
+    const index = parts.map((name) => `<sitemap><loc>${x(`${siteUrl}/${name}`)}</loc></sitemap>`);
+    await write('sitemap.xml', `${XML}<sitemapindex xmlns="${NS}">\n${index.join('\n')}\n</sitemapindex>\n`);
   }
-  await writeFile(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
+  await write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
+  await writer.flush();
   return files;
 }
