@@ -3,10 +3,10 @@
  * 50,000 URLs under a sitemap index when the site is larger, as the protocol requires; and `robots.txt`
  * pointing to it.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../../shared/article-schema.ts';
 import { articlePath } from '../../shared/site-paths.ts';
+import { BatchedHash } from './batched-hash.ts';
 import { FileWriter } from './file-writer.ts';
 import type { OutputManifest } from './output-manifest.ts';
 import { escapeHtml as x } from './share/html-text.ts';
@@ -38,17 +38,9 @@ function urlSet(urls: readonly string[]): string {
  * article's id and date, in order.
  */
 function sitemapKey(articles: readonly Article[]): string {
-  const hash = createHash('sha1');
-  // Hashed a piece of about 64 KB at a time: one call per article costs more than the text.
-  let piece = '';
-  for (const { id, published } of articles) {
-    piece += `${id}\0${published ?? ''}\n`;
-    if (piece.length >= 65_536) {
-      hash.update(piece);
-      piece = '';
-    }
-  }
-  return hash.update(piece).digest('base64');
+  const hash = new BatchedHash('sha1');
+  for (const { id, published } of articles) hash.add(`${id}\0${published ?? ''}\n`);
+  return hash.digest('base64');
 }
 
 /**
