@@ -38,7 +38,7 @@ export class StageClock {
   /**
    * A stage that runs on another thread while the next stages run on this one. What this thread spends
    * starting it (until `work` returns its promise: at 100k articles, keying every story for the search
-   * index took a rebuild 0.4 s) is recorded as `${stage} (start)`; its own wall time as
+   * index took a rebuild 0.2–0.5 s) is recorded as `${stage} (start)`; its own wall time as
    * `${stage} (own time)` when it ends; `wait` is timed as `stage`: how long the build still waits for it
    * once the stages it overlapped are done.
    */

@@ -1,7 +1,7 @@
 /**
  * A hash of many short texts fed one after another, handed to the hash a piece of about 64 KB at a time: the
- * same digest as feeding them one by one, without a call into the hash per text (at 100k articles, 140k
- * calls cost a rebuild a tenth of a second).
+ * same digest as feeding them one by one, without a call into the hash per text (a rebuild of 100k articles
+ * feeds the data digest 140k lines; a profile of one gave the hash's update calls 61 ms).
  */
 import { createHash, type BinaryToTextEncoding, type Hash } from 'node:crypto';
 
