@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/shared/format-date.ts';
+import { formatDate, formatInterfaceDate } from '../../src/shared/format-date.ts';
 
 describe('formatDate', () => {
   it('writes a date-only time as the day it names, in the given locale', () => {
@@ -24,5 +24,46 @@ describe('formatDate', () => {
 
   it('gives back text that is not a date unchanged', () => {
     expect(formatDate('last Tuesday', 'en')).toBe('last Tuesday');
+  });
+});
+
+describe('formatInterfaceDate', () => {
+  it("writes dates and times as Intl's en-GB does, in the reader's time zone", () => {
+    const withTime = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    const dateOnly = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    // Every month, first and last days, midnight, noon and a minute before midnight, a leap day.
+    for (let month = 0; month < 12; month++) {
+      for (const day of [1, 28]) {
+        for (const [hour, minute] of [
+          [0, 0],
+          [9, 5],
+          [12, 30],
+          [23, 59],
+        ] as const) {
+          const at = new Date(2025, month, day, hour, minute);
+          expect(formatInterfaceDate(at.toISOString())).toBe(withTime.format(at));
+        }
+        const iso = `2025-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        expect(formatInterfaceDate(iso)).toBe(dateOnly.format(new Date(`${iso}T12:00:00Z`)));
+      }
+    }
+    expect(formatInterfaceDate('2024-02-29')).toBe('29 February 2024');
+    expect(formatInterfaceDate('2025-03-11T09:05:00Z')).toBe(withTime.format(new Date('2025-03-11T09:05:00Z')));
+  });
+
+  it('gives back text that is not a date unchanged', () => {
+    expect(formatInterfaceDate('last Tuesday')).toBe('last Tuesday');
+    expect(formatInterfaceDate('2025-13-45')).toBe('2025-13-45');
   });
 });

@@ -3,13 +3,13 @@
  * datetime give the full date, so the exact moment is one hover (or one screen-reader query) away.
  */
 import { useEffect, useState } from 'react';
-import { formatDate } from '../../shared/format-date.ts';
+import { formatInterfaceDate } from '../../shared/format-date.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Date-only times ("2025-03-11") count from noon UTC, as formatDate shows them. */
+/** Date-only times ("2025-03-11") count from noon UTC, as formatInterfaceDate shows them. */
 function instant(iso: string): number {
   return new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).getTime();
 }
@@ -20,7 +20,7 @@ export function relativeTime(iso: string, now: number): string {
   const ago = now - at;
   const dateOnly = iso.length === 10;
   // A little in the future is clock skew between outlets and this device, not a forecast.
-  if (ago < -5 * MINUTE || ago >= 7 * DAY) return formatDate(iso);
+  if (ago < -5 * MINUTE || ago >= 7 * DAY) return formatInterfaceDate(iso);
   if (dateOnly) {
     const days = Math.floor(now / DAY) - Math.floor(at / DAY);
     return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
@@ -45,7 +45,7 @@ function useNow(): number {
 export function RelativeTime({ iso }: { iso: string }) {
   const now = useNow();
   return (
-    <time dateTime={iso} title={formatDate(iso)}>
+    <time dateTime={iso} title={formatInterfaceDate(iso)}>
       {relativeTime(iso, now)}
     </time>
   );

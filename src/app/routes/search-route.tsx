@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useRouteData } from '../routing/app-routes.tsx';
 import type { LoaderArgs } from '../routing/route-loading.ts';
-import { formatDate } from '../../shared/format-date.ts';
+import { formatInterfaceDate } from '../../shared/format-date.ts';
 import { articlePath } from '../../shared/site-paths.ts';
 import { loadArticleEntry } from '../data/site-data.ts';
 import { markTerms } from '../search/mark-terms.ts';
@@ -74,7 +74,7 @@ export function Component() {
           <Snippet hit={hit} rank={rank} />
           <p className="meta">
             <span className="outlets-inline">{hit.outlets.join(' · ')}</span>
-            {hit.latest === null ? null : <time dateTime={hit.latest}>{formatDate(hit.latest)}</time>}
+            {hit.latest === null ? null : <time dateTime={hit.latest}>{formatInterfaceDate(hit.latest)}</time>}
           </p>
         </article>
       ))}

@@ -6,7 +6,7 @@
  * app knows. Every value is escaped.
  */
 import type { SiteIndex, StoryPage, StorySummary } from '../../../shared/article-schema.ts';
-import { formatDate } from '../../../shared/format-date.ts';
+import { formatInterfaceDate } from '../../../shared/format-date.ts';
 import { outletLabel } from '../../../shared/outlet-label.ts';
 import { articlePath, storyPath } from '../../../shared/site-paths.ts';
 import { collapsedOutlets, leadArticleId } from '../../../shared/story-row-parts.ts';
@@ -37,7 +37,7 @@ export function storyRowHtml(story: StorySummary): string {
   const time =
     story.latest === null
       ? ''
-      : `<time datetime="${e(story.latest)}" title="${e(formatDate(story.latest))}">${e(formatDate(story.latest))}</time>`;
+      : `<time datetime="${e(story.latest)}" title="${e(formatInterfaceDate(story.latest))}">${e(formatInterfaceDate(story.latest))}</time>`;
   const reading = readingTimeLabel(story.readingMinutes);
   return (
     `<article class="story-row"><h2><a href="${e(articlePath(leadArticleId(story)))}">${e(story.headline)}</a></h2>` +
