@@ -2,7 +2,7 @@
 /**
  * The service worker (built by vite-plugin-pwa's injectManifest). Offline after the first visit:
  * - the app shell (HTML, JS, CSS, icons) is precached by Workbox at install;
- * - the site index and every story-list page are cached at install, in this build's data cache;
+ * - the site index and the first pages of the story list are cached at install, in this build's data cache;
  * - each article's data is cached as it is read, and all of them when the reader asks to save all;
  * - a navigation that the network cannot answer gets the precached shell, which then reads the cache.
  * A new build installs beside the old one and waits: the page offers "New stories — reload", and only
@@ -17,6 +17,7 @@ import {
   dataCacheKey,
   dataCacheName,
   installUrls,
+  storyPageUrls,
   saveAllUrls,
   staleDataCaches,
 } from './cache-policy.ts';
@@ -100,10 +101,10 @@ async function cachedJson<T>(cache: Cache, path: string): Promise<T | undefined>
   return response === undefined ? undefined : ((await response.json()) as T);
 }
 
-async function articleDataUrls(cache: Cache): Promise<string[]> {
-  const index = await cachedJson<SiteIndex>(cache, siteIndexPath());
+/** The data file of every article the list pages `pageUrls` (cached) name. */
+async function articleDataUrls(cache: Cache, pageUrls: readonly string[]): Promise<string[]> {
   const urls: string[] = [];
-  for (const pageUrl of installUrls(index?.pageCount ?? 1).slice(1)) {
+  for (const pageUrl of pageUrls) {
     const page = await cachedJson<StoryPage>(cache, pageUrl);
     for (const story of page?.stories ?? []) for (const m of story.members) urls.push(articleEntryPath(m.id));
   }
@@ -124,20 +125,38 @@ async function searchShards(cache: Cache): Promise<string[]> {
 async function saveAll(client: Client | null): Promise<void> {
   const post = (message: FromWorker) => client?.postMessage(message);
   const cache = await caches.open(DATA_CACHE);
-  const urls = saveAllUrls(await searchShards(cache), await articleDataUrls(cache));
-  let done = 0;
+  // The list pages the install left out come first (without progress: the total is known only after them),
+  // since the articles to save are read from them.
+  const pages = storyPageUrls((await cachedJson<SiteIndex>(cache, siteIndexPath()))?.pageCount ?? 1);
+  if ((await saveEach(cache, pages, { done: 0, total: 0 }, post)) === null) return;
+  const urls = saveAllUrls(await searchShards(cache), await articleDataUrls(cache, pages));
+  const total = pages.length + urls.length;
+  const saved = await saveEach(cache, urls, { done: pages.length, total }, post);
+  if (saved !== null) post({ type: 'SAVE_DONE', saved, total });
+}
+
+/**
+ * Fetches each of `urls` the cache does not hold, counting on from `done` of `total` (progress is posted only
+ * when the total is known). Returns the new count, or null after posting why saving stopped.
+ */
+async function saveEach(
+  cache: Cache,
+  urls: readonly string[],
+  { done, total }: { done: number; readonly total: number },
+  post: (message: FromWorker) => void,
+): Promise<number | null> {
   for (const url of urls) {
     try {
       if ((await cache.match(url)) === undefined) await fetchInto(cache, url);
     } catch (error) {
       const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
-      post({ type: 'SAVE_FAILED', reason: quota ? 'quota' : 'network', done, total: urls.length });
-      return;
+      post({ type: 'SAVE_FAILED', reason: quota ? 'quota' : 'network', done, total: Math.max(total, urls.length) });
+      return null;
     }
     done++;
-    if (done % 25 === 0 || done === urls.length) post({ type: 'SAVE_PROGRESS', done, total: urls.length });
+    if (total > 0 && (done % 25 === 0 || done === total)) post({ type: 'SAVE_PROGRESS', done, total });
   }
-  post({ type: 'SAVE_DONE', saved: done, total: urls.length });
+  return done;
 }
 
 self.addEventListener('message', (event) => {

@@ -214,3 +214,71 @@ describe('offline reading', () => {
     await context.close();
   });
 });
+
+/** A made-up word no other article of the long list uses: two syllables for `n`, one for `k`. */
+function word(n: number, k: number): string {
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pu'];
+  return `${syllables[Math.floor(n / 10) % 10]}${syllables[n % 10]}${syllables[k]}n`;
+}
+
+describe('a story list longer than the install caches', () => {
+  let longDir: string;
+  let longSite: ServedSite;
+  const ARTICLES = 100;
+
+  beforeAll(async () => {
+    longDir = await mkdtemp(join(tmpdir(), 'broadsheet-long-list-'));
+    for (let n = 0; n < ARTICLES; n++) {
+      const w = (k: number) => word(n, k);
+      const subject = [`${w(0)} ${w(1)} makers`, w(2), w(3), w(4), w(5), w(6), w(7)];
+      await writeFile(join(longDir, `long-${String(n).padStart(3, '0')}.txt`), subjectArticle(subject));
+    }
+    longSite = await buildAndServe(longDir);
+  }, 120_000);
+  afterAll(async () => {
+    await longSite.close();
+    await rm(longDir, { recursive: true, force: true });
+  });
+
+  const cachedPaths = (page: Page) =>
+    page.evaluate(async () => {
+      const names = (await caches.keys()).filter((k) => k.startsWith('broadsheet-data-'));
+      const paths: string[] = [];
+      for (const name of names) {
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      }
+      return paths;
+    });
+
+  it('caches the first pages at install, and the rest with their articles on "save all", which then open offline', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${longSite.url}/`);
+    await storyListReady(page);
+    await expect.poll(() => page.getByText('Page 1 of 4').count()).toBe(1);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The install keeps the site index and the first three pages; the fourth is not fetched.
+    await expect
+      .poll(async () => (await cachedPaths(page)).filter((p) => p.startsWith('/data/stories/')).sort())
+      .toEqual(['/data/stories/page-1.json', '/data/stories/page-2.json', '/data/stories/page-3.json']);
+    await page.getByRole('button', { name: 'Save all for offline' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Offline reading' }).getByRole('status').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/^All \d+ files saved/);
+    const saved = await cachedPaths(page);
+    expect(saved).toContain('/data/stories/page-4.json');
+    expect(saved.filter((p) => p.startsWith('/data/articles/'))).toHaveLength(ARTICLES);
+    // Offline, the last page lists its stories and one of them opens.
+    await context.setOffline(true);
+    await page.goto(`${longSite.url}/?page=4`);
+    await expect.poll(() => page.getByText('Page 4 of 4').count()).toBe(1);
+    const link = page.locator('.story-row h2 a').first();
+    const headline = (await link.textContent()) ?? '';
+    await link.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(headline);
+    await expect.poll(() => page.locator('.article-body p').count()).toBeGreaterThan(1);
+    await context.close();
+  });
+});

@@ -5,7 +5,9 @@ import {
   classifyRequest,
   dataCacheKey,
   dataCacheName,
+  INSTALL_PAGES,
   installUrls,
+  storyPageUrls,
   saveAllUrls,
   staleDataCaches,
 } from '../../src/sw/cache-policy.ts';
@@ -30,14 +32,19 @@ describe('cache policy', () => {
     ).toEqual(['broadsheet-data-old']);
   });
 
-  it('caches the index and every list page at install, and the search index and articles on "save all"', () => {
+  it('caches the index and the first list pages at install, and every page, the search index and articles on "save all"', () => {
     expect(installUrls(3)).toEqual([
       '/data/index.json',
       '/data/stories/page-1.json',
       '/data/stories/page-2.json',
       '/data/stories/page-3.json',
     ]);
+    expect(installUrls(200)).toEqual(installUrls(INSTALL_PAGES));
+    expect(installUrls(200)).toHaveLength(1 + INSTALL_PAGES);
     expect(installUrls(0)).toEqual(['/data/index.json', '/data/stories/page-1.json']);
+    expect(storyPageUrls(200)).toHaveLength(200);
+    expect(storyPageUrls(200).at(-1)).toBe('/data/stories/page-200.json');
+    expect(storyPageUrls(0)).toEqual(['/data/stories/page-1.json']);
     expect(saveAllUrls(['0-ab.json', '1-cd.json'], ['/data/articles/a.json'])).toEqual([
       '/data/search-index.json',
       '/data/search/0-ab.json',
