@@ -258,7 +258,7 @@ async function main(): Promise<void> {
       : await runLighthouse(join(values.work, `site-${appSize}`), await pagesToAudit(appSize));
   for (const scores of lighthouse ?? []) {
     console.log(
-      `lighthouse mobile ${scores.page}: performance ${scores.performance}, accessibility ${scores.accessibility}, ` +
+      `lighthouse mobile ${scores.page} (median of ${scores.performanceRuns.length} runs): performance ${scores.performance} (runs ${scores.performanceRuns.join(', ')}), accessibility ${scores.accessibility}, ` +
         `best practices ${scores.bestPractices}, SEO ${scores.seo} (LCP ${fmt(scores.lcpMs, 0)} ms, TBT ${fmt(scores.tbtMs, 0)} ms)`,
     );
   }
