@@ -67,6 +67,24 @@ describe('ExtractionCache', () => {
     );
   });
 
+  it('keeps its meta files in ASCII and gives back text outside it unchanged', async () => {
+    const headline = 'Kyiv’s “grain” deal: 穀物 and 🌾 — résumé';
+    const inputs = [
+      {
+        file: 'wide.txt',
+        bytes: Buffer.from(`${headline}\n\nThe deal’s first ship left on Monday, officials said.\n`),
+      },
+    ];
+    const first = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(first.articles[0]?.headline).toBe(headline);
+    const metas = readdirSync(join(root, 'v1')).filter((name) => /^[0-9a-f]{2}\.json$/.test(name));
+    expect(metas).toHaveLength(1);
+    expect(readFileSync(join(root, 'v1', metas[0] ?? ''), 'utf8')).toMatch(/^[ -~]*$/);
+    const second = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(second.hits).toBe(1);
+    expect(withoutKeys(second.corpus)).toEqual(withoutKeys(first.corpus));
+  });
+
   it('extracts again only the changed and the new files', async () => {
     const inputs = goldenInputs();
     await buildWith(new ExtractionCache(root, 'v1'), inputs);
