@@ -59,9 +59,12 @@ describe('static imports', () => {
   });
 
   it('a build loads Vite, satori, resvg and the language detector only when it uses them', () => {
-    const { packages } = reachable('src/ingest/build-site.ts');
+    const { packages, modules } = reachable('src/ingest/build-site.ts');
     expect(['vite', 'satori', '@resvg/resvg-js', 'eld/small'].filter((name) => packages.has(name))).toEqual([]);
-    // The walk does see packages: extraction imports the language detector.
-    expect(reachable('src/ingest/extract/extract-task.ts').packages.has('eld/small')).toBe(true);
+    // language.ts loads the detector when it is imported (language-model.ts): only extraction may import it.
+    const language = join(ROOT, 'src/ingest/extract/language.ts');
+    expect(modules.has(language)).toBe(false);
+    // The walk does see it: extraction imports language.ts.
+    expect(reachable('src/ingest/extract/extract-task.ts').modules.has(language)).toBe(true);
   });
 });

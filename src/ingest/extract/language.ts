@@ -4,7 +4,9 @@
  * the extractor's 10 MB/s goal); the direction from the letters themselves, so an Arabic article reads
  * right to left even when the detector is unsure of the language.
  */
-import { eld } from 'eld/small';
+import { loadLanguageDetector } from './language-model.ts';
+
+const eld = await loadLanguageDetector();
 
 /** Enough text for a confident guess (the same language as 250 or 2,000 characters on all 181 pages of the extraction corpus); detection time grows with length. */
 const SAMPLE_CHARS = 160;
