@@ -8,6 +8,7 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MONTHS } from '../../src/shared/format-date.ts';
 
 /** Bump when the corpus a seed produces changes, so cached corpora are made again. */
 export const GENERATOR_VERSION = 5;
@@ -98,20 +99,6 @@ const OUTLETS = [
   'Prairie Times',
 ];
 const PLACES = ['LONDON', 'MANCHESTER', 'EDINBURGH', 'CARDIFF', 'BELFAST', 'BRUSSELS', 'NEW YORK', 'GENEVA'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const SYLLABLES = [
   'ka',
   'lo',

@@ -32,7 +32,8 @@ export function formatDate(iso: string, locale?: string): string {
   return formatFor(locale, iso.length > 10).format(date);
 }
 
-const MONTHS = [
+/** The months' English names, January first (the bench's corpus generator writes datelines with them too). */
+export const MONTHS = [
   'January',
   'February',
   'March',
