@@ -1,6 +1,6 @@
 /**
- * What a story row shows, for the app's StoryRow and the build's pre-rendered home page alike: which
- * copy the headline opens and how many outlets are named before the rest fold into "+N".
+ * What the story list shows, for the app's list and the build's pre-rendered home page alike: its summary
+ * line, which copy a row's headline opens and how many outlets are named before the rest fold into "+N".
  */
 import type { StorySummary } from './article-schema.ts';
 
@@ -23,4 +23,15 @@ export function collapsedOutlets(story: StorySummary): {
   const listsAll = story.members.length >= story.memberCount;
   const shown = listsAll && hidden <= 1 ? story.members : story.members.slice(0, SHOWN_OUTLETS);
   return { shown, listsAll, hidden };
+}
+
+/** A count in the interface's English, its thousands grouped by commas ("12,345"), without Intl (format-date.ts). */
+export function countText(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** The list's summary: "4,894 stories from 10,000 articles". */
+export function listSummary(storyCount: number, articleCount: number): string {
+  const stories = `${countText(storyCount)} ${storyCount === 1 ? 'story' : 'stories'}`;
+  return `${stories} from ${countText(articleCount)} ${articleCount === 1 ? 'article' : 'articles'}`;
 }

@@ -6,7 +6,7 @@ import type { LoaderArgs } from '../routing/route-loading.ts';
 import { notFound } from '../routing/route-status.ts';
 import { loadSiteIndex, loadStoryPage } from '../data/site-data.ts';
 import { StoryRow } from '../components/story-row.tsx';
-import { leadArticleId } from '../../shared/story-row-parts.ts';
+import { leadArticleId, listSummary } from '../../shared/story-row-parts.ts';
 import { SaveOffline } from '../offline/save-offline.tsx';
 import { useSavedOffline } from '../offline/use-saved-offline.ts';
 import { useReadIds } from '../reading/reading-history.ts';
@@ -33,10 +33,7 @@ export function StoryListRoute() {
       <h1 id="list-title" className="visually-hidden">
         Latest stories
       </h1>
-      <p className="list-summary">
-        {index.storyCount} {index.storyCount === 1 ? 'story' : 'stories'} from {index.articleCount}{' '}
-        {index.articleCount === 1 ? 'article' : 'articles'}
-      </p>
+      <p className="list-summary">{listSummary(index.storyCount, index.articleCount)}</p>
       {storyPage.stories.length === 0 ? <p>No stories yet: add article text files and rebuild.</p> : null}
       {storyPage.stories.map((story) => (
         <StoryRow

@@ -9,13 +9,9 @@ import type { SiteIndex, StoryPage, StorySummary } from '../../../shared/article
 import { formatInterfaceDate } from '../../../shared/format-date.ts';
 import { outletLabel } from '../../../shared/outlet-label.ts';
 import { articlePath, storyPath } from '../../../shared/site-paths.ts';
-import { collapsedOutlets, leadArticleId } from '../../../shared/story-row-parts.ts';
+import { collapsedOutlets, leadArticleId, listSummary } from '../../../shared/story-row-parts.ts';
 import { escapeHtml as e } from './html-text.ts';
 import { readingTimeLabel } from '../../../shared/reading-time.ts';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function outletsHtml(story: StorySummary): string {
   const { shown, listsAll, hidden } = collapsedOutlets(story);
@@ -59,7 +55,7 @@ export function storyListHtml(index: Pick<SiteIndex, 'storyCount' | 'articleCoun
   return (
     `<section class="story-list" aria-labelledby="list-title">` +
     `<h1 id="list-title" class="visually-hidden">Latest stories</h1>` +
-    `<p class="list-summary">${plural(index.storyCount, 'story', 'stories')} from ${plural(index.articleCount, 'article', 'articles')}</p>` +
+    `<p class="list-summary">${e(listSummary(index.storyCount, index.articleCount))}</p>` +
     (page.stories.length === 0 ? '<p>No stories yet: add article text files and rebuild.</p>' : '') +
     page.stories.map(storyRowHtml).join('') +
     pager +
