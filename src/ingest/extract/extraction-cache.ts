@@ -226,7 +226,7 @@ function withBodyFrom(article: Article, key: string, prototype: object): void {
 /**
  * JSON with every character outside ASCII written as a `\u` escape. Every rebuild reads all meta files (43 MB
  * at 100k articles), and headlines' curly quotes made nearly all of them UTF-8 to decode into two-byte
- * strings: reading and parsing them took 520–640 ms, the same files in ASCII 420–435 ms (bench VM).
+ * strings: reading and parsing them took 520–640 ms, the same files in ASCII 380–485 ms (bench VM).
  */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
