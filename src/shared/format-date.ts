@@ -51,7 +51,7 @@ export const MONTHS = [
 /**
  * A date in the interface's English, as Intl's en-GB writes it: "11 March 2025", and for a time of day
  * "11 March 2025 at 9:05" in the reader's time zone. Written by hand because the first use of Intl in a page
- * starts its locale data, one task of 140–260 ms on a phone-speed CPU (Chromium at 4× slowdown, measured):
+ * starts its locale data, one task of 106–289 ms on a phone-speed CPU (the first DateTimeFormat in Chromium at 4× slowdown, measured):
  * the story list, whose every row shows a date, would block the reader for that long while it first renders.
  */
 export function formatInterfaceDate(iso: string): string {
