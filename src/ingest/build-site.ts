@@ -124,11 +124,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   );
   relateStore?.dropReadAhead();
   // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
-  // from the same inputs (article, story, related list) are not even made again.
+  // from the same inputs (article, story, related list) are not even made again. When the relate update
+  // started from the state that build saved, the articles it left alone are not even keyed: their files
+  // are kept as the output record has them (OutputInputs.entryUnchanged).
   const manifest = clock.timeSync('output record', () =>
     cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir, emitVersion(siteUrl)),
   );
-  const madeFrom = manifest === null ? null : new OutputInputs(keyOf, corpus);
+  const madeFrom = manifest === null ? null : new OutputInputs(keyOf, corpus, manifest.previousStateToken);
   if (options.skipApp !== true) {
     await clock.time('app shell', () =>
       buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
@@ -184,6 +186,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
               date: a.published === null ? null : formatDate(a.published, a.language === 'und' ? 'en' : a.language),
             }),
             ...(inputKey === undefined ? {} : { inputKey }),
+            unchanged: madeFrom?.entryUnchanged(a) ?? false,
           };
         }),
         { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'preview-images'), manifest },
@@ -194,7 +197,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const report = await clock.time('finish', async () => {
     if (options.skipApp !== true) await stampServiceWorker(outDir, buildIdOf([dataDigest, searchDigest]));
     await writeHeaders(outDir);
-    const removed = manifest?.finish() ?? 0;
+    // The output record names the relate state saved with this output, for the next build to update from.
+    const removed = manifest?.finish(relateStore?.savedToken) ?? 0;
     if (removed > 0) log(`removed ${removed} file(s) the last build wrote that this one no longer makes`);
     const made = makeReport(options.articlesDir, builtAt, articles, leftOut);
     await writeReport(outDir, made);

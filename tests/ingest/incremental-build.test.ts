@@ -2,10 +2,10 @@
  * A rebuild into the same folder with the cache on: files whose content did not change are not
  * written again, changed ones are, and the files of an article removed since are deleted.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
 import { contentDigest, OutputManifest } from '../../src/ingest/emit/output-manifest.ts';
 
@@ -147,6 +147,47 @@ describe('an incremental rebuild', () => {
     expect(await readFile(sitemap, 'utf8')).toBe(before);
   });
 
+  it('keeps what the relate update left unchanged as a build writing every file makes it', async () => {
+    const limits = { minArticles: 0, maxChanges: 10, maxDrift: 1 };
+    const options = { articlesDir: articles, cacheDir: cache, relateUpdate: limits, log: () => {} };
+    const kept = join(work, 'kept');
+    // Stories far from Leeds's: the update leaves them and their lists alone. Dated: a feed of an undated
+    // copy holds the build's time.
+    const others = {
+      'chess.txt':
+        'Chess club wins the county league\n\nPublished 2 March 2025\n\nThe chess club won the county league on Saturday, its captain beating the defending champion in a long endgame with a knight against a bishop.\n',
+      'bakery.txt':
+        'Bakery revives a sourdough starter from 1920\n\nPublished 2 March 2025\n\nA family bakery has revived a sourdough starter kept since 1920, and its loaves now sell out by nine each morning, the owners said.\n',
+      'choir.txt':
+        'Choir plans summer concerts in the cathedral\n\nPublished 2 March 2025\n\nThe youth choir will sing six summer concerts in the cathedral, with tickets going on sale next week and a matinee for schools.\n',
+    };
+    for (const [file, text] of Object.entries(others)) await writeFile(join(articles, file), text);
+    await buildSite({ ...options, outDir: kept });
+    await writeFile(join(articles, 'leeds.txt'), story('Leeds', ' The council opened a second car park.'));
+    // The same update into a folder of its own, from a copy of the cache: every file is made and written.
+    await cp(cache, join(work, 'cache-copy'), { recursive: true });
+    const made = join(work, 'made');
+    const written = await buildSite({ ...options, outDir: made, cacheDir: join(work, 'cache-copy') });
+    const keepFile = vi.spyOn(OutputManifest.prototype, 'keepFile');
+    const updated = await buildSite({ ...options, outDir: kept });
+    // Some files were kept as unchanged without being keyed.
+    expect(keepFile.mock.results.some((r) => r.value !== undefined)).toBe(true);
+    keepFile.mockRestore();
+    expect(updated.stages.map((s) => s.stage)).not.toContain('tokenise');
+    expect(updated.articles.map((a) => a.id)).toEqual(written.articles.map((a) => a.id));
+    const files = async (folder: string) =>
+      (await readdir(folder, { recursive: true }))
+        // Every file made from the articles but the index, which holds the build's time.
+        .filter((name) => /^(data|article|feeds|og)\//.test(name) && /\.(json|html|xml|png)$/.test(name))
+        .filter((name) => name !== 'data/index.json')
+        .sort();
+    const names = await files(made);
+    expect(await files(kept)).toEqual(names);
+    expect(names.filter((name) => name.startsWith('article/')).length).toBe(updated.articles.length);
+    for (const name of names) expect(await readFile(join(kept, name)), name).toEqual(await readFile(join(made, name)));
+    for (const file of Object.keys(others)) await rm(join(articles, file));
+  }, 30_000);
+
   it('writes everything again into a folder made anew', async () => {
     await rm(out, { recursive: true, force: true });
     const again = await build();
@@ -207,6 +248,41 @@ describe('OutputManifest', () => {
     const fourth = new OutputManifest(records, folder, 'code-2');
     expect(fourth.reuse(name, 'inputs-a')).toBeUndefined();
     expect(fourth.unchanged(path, '{"x":1}')).toBe(true);
+  });
+
+  it('keeps a file unkeyed, with its key, and carries the state token and contexts to the next build', async () => {
+    const folder = join(work, 'keep-out');
+    const records = join(work, 'keep-cache');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'entry.json'), '{"x":1}');
+    await writeFile(join(folder, 'plain.json'), '{"p":1}');
+    const first = new OutputManifest(records, folder, 'code-1');
+    expect(first.previousStateToken).toBe('');
+    expect(first.keepFile('entry.json')).toBeUndefined();
+    expect(first.reuse('entry.json', 'inputs-a')).toBeUndefined();
+    expect(first.unchanged(join(folder, 'entry.json'), '{"x":1}')).toBe(false);
+    // Made without a key: a later build cannot keep it unkeyed.
+    expect(first.unchanged(join(folder, 'plain.json'), '{"p":1}')).toBe(false);
+    expect(first.sameContext('template', 't-1')).toBe(false);
+    first.finish('state-1');
+
+    const second = new OutputManifest(records, folder, 'code-1');
+    expect(second.previousStateToken).toBe('state-1');
+    expect(second.sameContext('template', 't-1')).toBe(true);
+    expect(second.keepFile('entry.json')).toBe(contentDigest('{"x":1}'));
+    expect(second.keepFile('plain.json')).toBeUndefined();
+    expect(second.finish('state-2')).toBe(1);
+    // Kept unkeyed, it keeps its key for the build after; the file not produced went.
+    const third = new OutputManifest(records, folder, 'code-1');
+    expect(third.previousStateToken).toBe('state-2');
+    expect(third.reuse('entry.json', 'inputs-a')).toBe(contentDigest('{"x":1}'));
+    expect(third.sameContext('template', 't-2')).toBe(false);
+    third.finish();
+    // Other code: no token, no contexts, nothing kept unkeyed.
+    const fourth = new OutputManifest(records, folder, 'code-2');
+    expect(fourth.previousStateToken).toBe('');
+    expect(fourth.sameContext('template', 't-2')).toBe(false);
+    expect(fourth.keepFile('entry.json')).toBeUndefined();
   });
 
   it('names the files to delete builds later, and forgets a damaged record', async () => {

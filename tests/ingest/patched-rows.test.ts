@@ -133,9 +133,12 @@ describe('patched vector rows', () => {
       const joined = new RelateStateStore(join(folder, 'joined'), 'v');
       joined.save(state(joinPieces(rows.toPieces())));
       await Promise.all([inPieces.settled(), joined.settled()]);
-      expect(readFileSync(join(folder, 'pieces', 'state.bin'))).toEqual(
-        readFileSync(join(folder, 'joined', 'state.bin')),
-      );
+      // The same bytes but for the token each save makes anew.
+      const saved = (name: string) =>
+        readFileSync(join(folder, name, 'state.bin'))
+          .toString('latin1')
+          .replace(/"token":"[^"]*"/, '');
+      expect(saved('pieces')).toBe(saved('joined'));
       expect((await inPieces.load())?.groupVectors).toEqual(joinPieces(rows.toPieces()));
     } finally {
       rmSync(folder, { recursive: true, force: true });

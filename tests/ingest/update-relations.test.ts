@@ -203,6 +203,38 @@ describe('updating stories and related lists', () => {
     expect(membersOf(after, ofTen[0] ?? '')).toEqual(ofTen.sort());
   });
 
+  it('names the articles whose story or list may have changed: every other one has the last build’s', async () => {
+    const before = await relate(articles);
+    const savedBy = new RelateStateStore(join(folder, 'relate'));
+    await savedBy.load();
+    // An added copy, an edited article and a removed one, in three different events.
+    const copy = article('e004-o9.txt', copyText(events[4] as Event, 9));
+    const edited = article('e010-o1.txt', copyText(events[10] as Event, 7));
+    const removed = articles.find((a) => a.sourceFile === 'e005-o0.txt') as Article;
+    const now = [
+      ...articles.filter((a) => a !== removed).map((a) => (a.sourceFile === edited.sourceFile ? edited : a)),
+      copy,
+    ];
+    const after = await relate(now);
+    const since = after.sinceState;
+    expect(since?.token).toBe(savedBy.loadedToken);
+    const changed = since?.changed ?? new Set<string>();
+    for (const id of [copy.id, edited.id, ...membersOf(after, copy.id), ...membersOf(after, edited.id)])
+      expect(changed.has(id)).toBe(true);
+    // The removed copy's story lost a member: its copies are named too.
+    const ofFive = now.filter((a) => eventOf.get(a.id) === 5).map((a) => a.id);
+    for (const id of ofFive) expect(changed.has(id)).toBe(true);
+    const unchanged = now.filter((a) => !changed.has(a.id));
+    // Most of the corpus is known unchanged, and each such article's story and list are the last build's.
+    expect(unchanged.length).toBeGreaterThan(now.length / 2);
+    for (const a of unchanged) {
+      expect(after.storyOf.get(a.id)).toEqual(before.storyOf.get(a.id));
+      expect(after.relatedOf.get(a.id)).toEqual(before.relatedOf.get(a.id));
+    }
+    // A full build, or the first, names nothing: there is no last state it is measured from.
+    expect(before.sinceState).toBeUndefined();
+  });
+
   it('groups and relates in full when more changed than the limits allow, as a build without the state', async () => {
     await relate(articles);
     const edited = articles.map((a, i) =>

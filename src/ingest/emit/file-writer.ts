@@ -39,6 +39,14 @@ export class FileWriter {
   }
 
   /**
+   * Keeps the last build's file `name` without a key, for a caller that knows its inputs unchanged
+   * (OutputManifest.keepFile): returns its content digest, or undefined when it must be made.
+   */
+  keep(name: string): string | undefined {
+    return this.manifest?.keepFile(name);
+  }
+
+  /**
    * Starts writing `data` to `path` (creating its folder when asked); waits only while the queue is full.
    * `digest`, the data's content digest when the caller has it, saves hashing it again.
    */

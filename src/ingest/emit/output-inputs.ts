@@ -44,11 +44,38 @@ export class OutputInputs {
   /** Copies of a story share one related list (relate-corpus.ts): each list is keyed once. */
   private readonly relatedKeys = new WeakMap<object, string>();
 
-  /** `articleKeys`: each article's extraction key by id (an article without one gets no keys). */
+  /** Articles whose entries may differ from those in the output; undefined: any may. */
+  private readonly changed: ReadonlySet<string> | undefined;
+
+  /**
+   * `articleKeys`: each article's extraction key by id (an article without one gets no keys).
+   * `outputStateToken`: the token of the relate state the output's last build saved (output-manifest.ts).
+   */
   constructor(
     private readonly articleKeys: ReadonlyMap<string, string>,
     private readonly corpus: RelatedCorpus,
-  ) {}
+    outputStateToken = '',
+  ) {
+    const since = corpus.sinceState;
+    this.changed =
+      since !== undefined && since.token !== '' && since.token === outputStateToken ? since.changed : undefined;
+  }
+
+  /**
+   * Whether the article, its story and its related list are known to be those the output's last build
+   * wrote, without keying them: the relate update changed none of them since the state that build saved.
+   * Its files can then be kept as the output record has them (OutputManifest.keepFile), which at 100k
+   * articles saves keying every entry when a few changed. False says only that it is not known.
+   */
+  entryUnchanged(article: Article): boolean {
+    return this.changed !== undefined && !this.changed.has(article.id);
+  }
+
+  /** Whether every copy of the story is unchanged as `entryUnchanged` tells, and so the story itself. */
+  storyUnchanged(story: StorySummary): boolean {
+    const changed = this.changed;
+    return changed !== undefined && story.members.every((m) => !changed.has(m.id));
+  }
 
   /** Of `data/articles/<id>.json` and `article/<id>/index.html`: the article, its story, its related list. */
   entry(article: Article): string | undefined {
@@ -114,6 +141,11 @@ export class OutputInputs {
     const key = sha1(parts.join('\0'));
     this.relatedKeys.set(related, key);
     return key;
+  }
+
+  /** Whether the story's feed is known to be the last build's: the story is unchanged and every copy dated. */
+  storyFeedUnchanged(story: StorySummary): boolean {
+    return this.storyUnchanged(story) && story.members.every((m) => m.published !== null);
   }
 
   /**

@@ -42,6 +42,10 @@ interface Header {
   /** The top-level folders of the names, which `folderOf` numbers (255: none). */
   readonly folders: readonly string[];
   readonly namesBytes: number;
+  /** The token of the relate state the build saved ('' for none): see `previousStateToken`. */
+  readonly stateToken?: string;
+  /** Values a build's files depend on beyond their input keys, by name (see `sameContext`). */
+  readonly contexts?: Record<string, string>;
 }
 
 /** The last build's files, in the record's order. */
@@ -109,6 +113,14 @@ export class OutputManifest {
   /** The output folder and a separator: what a path in it starts with. */
   private readonly prefix: string;
   skipped = 0;
+  /**
+   * The token of the relate state the last build saved with this output (relate-state.ts), or '': when
+   * it is the state this build updated from, the articles the update did not change have the entries
+   * (story and related list) that build wrote here.
+   */
+  readonly previousStateToken: string;
+  private readonly previousContexts: Readonly<Record<string, string>>;
+  private readonly contexts: Record<string, string> = {};
 
   constructor(
     cacheDir: string,
@@ -121,7 +133,10 @@ export class OutputManifest {
     this.recordPath = join(cacheDir, `${key}.bin`);
     // The JSON record of earlier versions is not read: it goes.
     rmSync(join(cacheDir, `${key}.json`), { force: true });
-    this.previous = this.load();
+    const { previous, stateToken, contexts } = this.load();
+    this.previous = previous;
+    this.previousStateToken = stateToken;
+    this.previousContexts = contexts;
     const { count } = this.previous;
     let size = 1;
     while (size < count * 2) size *= 2;
@@ -184,6 +199,33 @@ export class OutputManifest {
   }
 
   /**
+   * Keeps the last build's file `name` as it is, with its input key, when the last build made it under
+   * this code (it has a key): for a file whose inputs the caller knows unchanged without keying them (an
+   * article the relate update left alone). Returns its content digest, or undefined: the caller makes it.
+   */
+  keepFile(name: string): string | undefined {
+    const i = this.find(name);
+    const { hasInput, inputHashes, digests } = this.previous;
+    if (i < 0 || hasInput[i] !== 1) return undefined;
+    this.fate[i] = Fate.Same;
+    this.hasInputNow[i] = 1;
+    this.inputHashesNow[2 * i] = inputHashes[2 * i] ?? 0;
+    this.inputHashesNow[2 * i + 1] = inputHashes[2 * i + 1] ?? 0;
+    this.skipped++;
+    return digests.toString('base64', i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES);
+  }
+
+  /**
+   * Records `value` under `name` for the next build (a value some files depend on that their input keys
+   * leave out, such as the page template share pages are made in) and tells whether the last build, under
+   * this code, recorded the same.
+   */
+  sameContext(name: string, value: string): boolean {
+    this.contexts[name] = value;
+    return this.previousContexts[name] === value;
+  }
+
+  /**
    * Keeps the last build's files under `folder`, a top-level folder of the output (a stage this build
    * skips: `og`), neither rewritten nor deleted.
    */
@@ -200,8 +242,11 @@ export class OutputManifest {
     }
   }
 
-  /** Deletes the files the last build recorded that this one did not produce, and saves this build's record. */
-  finish(): number {
+  /**
+   * Deletes the files the last build recorded that this one did not produce, and saves this build's record
+   * with the token of the relate state this build saved (none: '').
+   */
+  finish(stateToken = ''): number {
     const { count } = this.previous;
     let removed = 0;
     let kept = 0;
@@ -289,6 +334,8 @@ export class OutputManifest {
       count: total,
       folders,
       namesBytes: namesBlock.length,
+      stateToken,
+      contexts: this.contexts,
     };
     mkdirSync(dirname(this.recordPath), { recursive: true });
     replaceFileSync(
@@ -349,8 +396,8 @@ export class OutputManifest {
    * The last build's files, if its record describes this very folder (and without input keys when the code
    * that made the files has changed); none otherwise.
    */
-  private load(): Previous {
-    const none: Previous = {
+  private load(): { previous: Previous; stateToken: string; contexts: Record<string, string> } {
+    const empty: Previous = {
       count: 0,
       nameHashes: new Uint32Array(0),
       inputHashes: new Uint32Array(0),
@@ -360,6 +407,7 @@ export class OutputManifest {
       digests: Buffer.alloc(0),
       names: Buffer.alloc(0),
     };
+    const none = { previous: empty, stateToken: '', contexts: {} };
     let file: Buffer;
     try {
       file = readLargeFileSync(this.recordPath);
@@ -377,7 +425,7 @@ export class OutputManifest {
       if (nameHashes === undefined || inputHashes === undefined || hasInput === undefined) return none;
       if (folderOf === undefined || digests === undefined || names === undefined) return none;
       const sameCode = header.inputVersion === this.inputVersion;
-      return {
+      const previous: Previous = {
         count,
         nameHashes: new Uint32Array(nameHashes.buffer, nameHashes.byteOffset, count * 2),
         inputHashes: new Uint32Array(inputHashes.buffer, inputHashes.byteOffset, count * 2),
@@ -388,6 +436,9 @@ export class OutputManifest {
         digests,
         names,
       };
+      // The state token and contexts, like the input keys, speak for the code that made the files.
+      if (!sameCode) return { ...none, previous };
+      return { previous, stateToken: header.stateToken ?? '', contexts: header.contexts ?? {} };
     } catch {
       // Not a record this code can read: everything is written.
       return none;

@@ -37,7 +37,8 @@ export const STORIES_PER_PAGE = 30;
 /**
  * Writes `name` as JSON unless the last build made it from the same inputs (`inputKey`), and feeds its
  * name and content digest to the build's digest, from which the service worker's build id comes.
- * `make` checks the data against the schema too: a kept file was checked when it was written.
+ * `make` checks the data against the schema too: a kept file was checked when it was written. A file whose
+ * inputs are known `unchanged` is kept without its key being made (OutputInputs.entryUnchanged).
  * Returns a promise only when it writes: most files of a rebuild are kept, and a promise per file to await
  * is 140k turns of the event loop's microtask queue at 100k articles.
  */
@@ -47,9 +48,10 @@ function writeJson(
   name: string,
   make: () => unknown,
   digest: BatchedHash,
-  inputKey?: string,
+  inputKey: (() => string | undefined) | undefined,
+  unchanged = false,
 ): Promise<void> | undefined {
-  const kept = writer.reuse(name, inputKey);
+  const kept = (unchanged ? writer.keep(name) : undefined) ?? writer.reuse(name, inputKey?.());
   if (kept !== undefined) {
     digest.add(`${name}\0${kept}\n`);
     return undefined;
@@ -111,7 +113,7 @@ export async function writeSiteData(
   for (let page = 1; page <= pageCount; page++) {
     const name = `data/stories/page-${page}.json`;
     const make = (): StoryPage => parseOrThrow(StoryPageSchema, storyPage(corpus.stories, page), name);
-    const key = inputs?.storyPage(storiesOnPage(corpus.stories, page), page, pageCount);
+    const key = () => inputs?.storyPage(storiesOnPage(corpus.stories, page), page, pageCount);
     const writing = writeJson(writer, outDir, name, make, digest, key);
     if (writing !== undefined) await writing;
   }
@@ -119,7 +121,8 @@ export async function writeSiteData(
   for (const story of corpus.stories) {
     const name = `data/story/${story.id}.json`;
     const make = () => parseOrThrow(StoryCopiesSchema, storyCopies(story), name);
-    const writing = writeJson(writer, outDir, name, make, digest, inputs?.storyCopies(story));
+    const key = () => inputs?.storyCopies(story);
+    const writing = writeJson(writer, outDir, name, make, digest, key, inputs?.storyUnchanged(story));
     if (writing !== undefined) await writing;
   }
 
@@ -127,7 +130,8 @@ export async function writeSiteData(
     const name = `data/articles/${article.id}.json`;
     const make = () =>
       parseOrThrow(ArticleEntrySchema, articleEntry(article, corpus), `${name} (from ${article.sourceFile})`);
-    const writing = writeJson(writer, outDir, name, make, digest, inputs?.entry(article));
+    const key = () => inputs?.entry(article);
+    const writing = writeJson(writer, outDir, name, make, digest, key, inputs?.entryUnchanged(article));
     if (writing !== undefined) await writing;
   }
   await writer.flush();

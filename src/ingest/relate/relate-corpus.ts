@@ -32,6 +32,12 @@ export interface RelatedCorpus {
   readonly stories: StorySummary[];
   readonly storyOf: ReadonlyMap<string, StorySummary>;
   readonly relatedOf: ReadonlyMap<string, RelatedArticle[]>;
+  /**
+   * When the stories and lists were updated from the last build's relate state: that state's token
+   * (relate-state.ts) and the articles whose story or related list may differ from that build's, or which
+   * changed themselves. Every other article's story and list are the ones that build had.
+   */
+  readonly sinceState?: { readonly token: string; readonly changed: ReadonlySet<string> };
 }
 
 export function articleRef(article: Article): ArticleRef {
@@ -248,9 +254,16 @@ export async function relateCorpusInParallel(
         timeSync('group', () => update.place().groups),
       );
       return timeSync('relate', () => {
-        const { ofLeads, state: next } = update.relate(grouped.leads, relatedCount);
+        const { ofLeads, changedGroups, state: next } = update.relate(grouped.leads, relatedCount);
         kept.store.save(next);
-        return withRelated(articles, grouped, spreadToCopies(grouped, ofLeads));
+        const related = withRelated(articles, grouped, spreadToCopies(grouped, ofLeads));
+        const token = kept.store.loadedToken;
+        if (token === undefined) return related;
+        const changed = new Set<string>();
+        articles.forEach((article, i) => {
+          if (changedGroups[grouped.groupOf[i] ?? -1] !== 0) changed.add(article.id);
+        });
+        return { ...related, sinceState: { token, changed } };
       });
     }
   }

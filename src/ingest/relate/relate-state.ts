@@ -8,7 +8,7 @@
  * One file: a 4-byte header length, the header (JSON: the strings and the arrays' places), then the typed
  * arrays, each 8-byte aligned. Written aside and renamed over (replace-file.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadAhead } from '../read-ahead.ts';
@@ -143,6 +143,8 @@ type ArrayName =
 
 interface Header {
   readonly version: string;
+  /** Made anew by each save: names the build that saved the state (see `savedToken`). */
+  readonly token?: string;
   readonly baseArticles: number;
   readonly drift: number;
   readonly relatedCount: number;
@@ -202,6 +204,14 @@ export class RelateStateStore {
     this.file = join(folder, STATE_FILE);
   }
 
+  /**
+   * A new name for each state saved, and the name of the state loaded: a build's output record keeps the
+   * token of the state the build saved, so the next build knows whether the state it updates from is the
+   * one the output it finds was made with (output-inputs.ts).
+   */
+  savedToken: string | undefined;
+  loadedToken: string | undefined;
+
   /** Writes of this store still going on: `settled` awaits them. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -220,8 +230,10 @@ export class RelateStateStore {
       places[name] = { kind, at, length };
       at += Math.ceil((length * (kind === 'i32' ? 4 : 8)) / 8) * 8;
     }
+    this.savedToken = randomUUID();
     const header: Header = {
       version: this.version,
+      token: this.savedToken,
       baseArticles: state.baseArticles,
       drift: state.drift,
       relatedCount: state.relatedCount,
@@ -346,7 +358,7 @@ export class RelateStateStore {
         if (!(a instanceof Float64Array)) throw new Error(`relate state: ${name} is not Float64`);
         return a;
       };
-      return {
+      const state: RelateState = {
         baseArticles: header.baseArticles,
         drift: header.drift,
         relatedCount: header.relatedCount,
@@ -366,6 +378,8 @@ export class RelateStateStore {
         displayForms: lists.displayForms.map((form, t) => (form === '' ? (lists.vocabulary[t] ?? '') : form)),
         documentFrequency: ints('documentFrequency'),
       };
+      this.loadedToken = header.token;
+      return state;
     } catch {
       return undefined;
     }

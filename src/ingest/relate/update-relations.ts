@@ -193,6 +193,15 @@ export interface Placement {
   readonly oldGroup: Int32Array;
 }
 
+/** The update's related lists and the state for the next build. */
+export interface UpdatedRelations {
+  /** Each group's related matches (index: the related group's lead article). */
+  readonly ofLeads: RelatedMatch[][];
+  /** Per group, 1 where its story or related list may differ from the last build's (see changedGroups). */
+  readonly changedGroups: Uint8Array;
+  readonly state: StateToSave;
+}
+
 /** The update in progress: placement first, then, once the caller knows each group's lead, the lists. */
 export class RelationsUpdate {
   private readonly terms: Terms;
@@ -358,7 +367,7 @@ export class RelationsUpdate {
    * Each group's related matches (index: the related group's lead article), given each group's lead as the
    * caller chose it (the fullest copy), and the state for the next build.
    */
-  relate(leads: readonly number[], relatedCount: number): { ofLeads: RelatedMatch[][]; state: StateToSave } {
+  relate(leads: readonly number[], relatedCount: number): UpdatedRelations {
     const placement = this.placement;
     if (placement === undefined) throw new Error('place the articles before relating them');
     const { state, plan, now } = this;
@@ -450,10 +459,12 @@ export class RelationsUpdate {
     );
     const groupOf = new Int32Array(now.ids.length);
     placement.groups.forEach((list, g) => list.forEach((i) => (groupOf[i] = g)));
+    const changedGroups = this.changedGroups(rerank);
     // Saved in pieces: the next state's grouping vectors are the old ones but for the changed articles'.
     const groupVectors = this.groupVectors.toPieces();
     return {
       ofLeads,
+      changedGroups,
       state: {
         baseArticles: state.baseArticles,
         drift: state.drift + plan.changes,
@@ -472,6 +483,25 @@ export class RelationsUpdate {
         documentFrequency: this.terms.documentFrequency,
       },
     };
+  }
+
+  /**
+   * Groups whose story or related list may differ from the last build's (1): new groups, groups whose
+   * members are not exactly their old group's unchanged articles, and groups whose list was reranked. Every
+   * other group's list is the old one copied, naming the same unchanged lead articles (a list naming a
+   * group whose lead changed is reranked), so its copies' entries are what the last build wrote.
+   */
+  private changedGroups(reranked: ReadonlySet<number>): Uint8Array {
+    const { groups, oldGroup } = this.placement ?? { groups: [], oldGroup: new Int32Array(0) };
+    const oldSize = new Int32Array(this.state.leadIds.length);
+    for (const o of this.state.groupOf) if (o >= 0 && o < oldSize.length) oldSize[o] = (oldSize[o] ?? 0) + 1;
+    const { oldOf } = this.plan;
+    return Uint8Array.from(groups, (members, g) => {
+      const o = oldGroup[g] ?? -1;
+      if (o < 0 || reranked.has(g) || members.length !== oldSize[o]) return 1;
+      // Unchanged members were placed in their old group: all unchanged and as many as before, they are it.
+      return members.every((i) => (oldOf[i] ?? -1) >= 0) ? 0 : 1;
+    });
   }
 
   /**

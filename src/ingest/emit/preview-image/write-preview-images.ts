@@ -21,6 +21,12 @@ export interface PreviewJob {
    * 100k articles, making and hashing every card's text was most of a rebuild's preview stage).
    */
   readonly inputKey?: string;
+  /**
+   * The article is known unchanged since the output's last build (OutputInputs.entryUnchanged): its card
+   * is kept as the output record has it, if the last build drew it with the same code, without the record
+   * being asked by key.
+   */
+  readonly unchanged?: boolean;
 }
 
 /** One card to render and the files to write it to (the output, and the cache when there is one). */
@@ -77,11 +83,12 @@ export async function writePreviewImages(
   const tasks: PreviewTask[] = [];
   let cached = 0;
   const manifest = options.manifest ?? null;
+  const sameCode = manifest?.sameContext('preview image code', version) ?? false;
   for (const job of jobs) {
     if (
       manifest !== null &&
-      job.inputKey !== undefined &&
-      manifest.reuse(`og/${job.id}.png`, `${version}\0${job.inputKey}`) !== undefined
+      ((sameCode && job.unchanged === true && manifest.keepFile(`og/${job.id}.png`) !== undefined) ||
+        (job.inputKey !== undefined && manifest.reuse(`og/${job.id}.png`, `${version}\0${job.inputKey}`) !== undefined))
     ) {
       cached++;
       continue;

@@ -88,6 +88,9 @@ export interface HomePage {
   readonly firstPage: StoryPage;
 }
 
+const keyed = (templateKey: string, entryKey: string | undefined) =>
+  entryKey === undefined ? undefined : `${templateKey}:${entryKey}`;
+
 /** Writes every share page, 404.html and the home page; returns the number of article pages. */
 export async function writeSharePages(
   outDir: string,
@@ -103,13 +106,17 @@ export async function writeSharePages(
   const template = await readPageTemplate(outDir);
   // A page is made from its entry and the template (the app shell's page, which names its assets).
   const templateKey = contentDigest(template.html);
+  // An unchanged entry's page is kept without keying it only if the last build used the same template.
+  const sameTemplate = manifest?.sameContext('share page template', templateKey) ?? false;
   const writer = new FileWriter(manifest);
   let written = 0;
   for (const article of articles) {
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
     const name = `article/${article.id}/index.html`;
-    const entryKey = inputs?.entry(article);
-    if (writer.reuse(name, entryKey === undefined ? undefined : `${templateKey}:${entryKey}`) !== undefined) {
+    const kept =
+      (sameTemplate && inputs?.entryUnchanged(article) === true ? writer.keep(name) : undefined) ??
+      writer.reuse(name, keyed(templateKey, inputs?.entry(article)));
+    if (kept !== undefined) {
       written++;
       if (written % 250 === 0) onWritten(written);
       continue;
