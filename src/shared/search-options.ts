@@ -69,6 +69,11 @@ export const SearchIndexFileSchema = v.object({
   schemaVersion: v.number(),
   documentCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   shards: v.array(v.pipe(v.string(), v.regex(/^[\w-]+\.json$/))),
+  /**
+   * By shard name, stories whose documents in that shard are not used: a later shard (a rebuild's small
+   * shard of changed stories) holds their current documents, or they are gone.
+   */
+  hidden: v.optional(v.record(v.string(), v.array(v.string()))),
 });
 export type SearchIndexFile = v.InferOutput<typeof SearchIndexFileSchema>;
 

@@ -25,5 +25,6 @@ export async function loadBuiltIndex(outDir: string): Promise<MiniSearch<SearchD
   return joinShards<SearchDocument>(
     shards.map((s) => s.index as unknown as AsPlainObject),
     INDEX_OPTIONS,
+    file.shards.map((name) => new Set(file.hidden?.[name] ?? [])),
   );
 }

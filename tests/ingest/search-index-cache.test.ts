@@ -86,8 +86,14 @@ describe('the sharded search index', () => {
   let work: string;
   let out: string;
   let cache: string;
-  const write = (documents: readonly SearchDocument[], perShard = PER_SHARD) =>
-    writeSearchIndex(out, sourcesOf(documents), { onWorker: false, cacheFolder: cache, storiesPerShard: perShard });
+  // Without an overlay: changed stories update their shards (the overlay has tests of its own below).
+  const write = (documents: readonly SearchDocument[], perShard = PER_SHARD, overlayLimit = 0) =>
+    writeSearchIndex(out, sourcesOf(documents), {
+      onWorker: false,
+      cacheFolder: cache,
+      storiesPerShard: perShard,
+      overlayLimit,
+    });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'broadsheet-search-cache-'));
     out = join(work, 'out');
@@ -151,6 +157,60 @@ describe('the sharded search index', () => {
     // Its ids carry on from the last build's: the discarded story's number is not reused.
     expect(shard.nextId).toBe(shard.documentCount + 1);
     await expectSameAnswers(out, changed);
+  });
+
+  it('keeps every shard and puts changed, new and removed stories in an overlay, answering as a fresh index', async () => {
+    await write(first);
+    const before = await readSearchIndexFile(out);
+    const second = [
+      first[0] as SearchDocument,
+      doc('budget', 'Budget passes after all', 'The parliament passed its budget without the pension clause.'),
+      doc('election', 'Election date set', 'Voters will go to the polls in May.'),
+      ...unchanged,
+    ];
+    await write(second, PER_SHARD, 10);
+    const after = await readSearchIndexFile(out);
+    const [overlay, ...more] = after.shards.filter((name) => !before.shards.includes(name));
+    expect(more).toEqual([]);
+    expect(after.shards).toEqual([...before.shards, overlay]);
+    expect((await readShard(out, overlay ?? '')).documentCount).toBe(2);
+    // The changed story's and the removed story's old documents are hidden where they are.
+    expect(
+      Object.values(after.hidden ?? {})
+        .flat()
+        .sort(),
+    ).toEqual(['budget', 'storm']);
+    await expectSameAnswers(out, second);
+    expect((await readdir(join(out, 'data', 'search'))).sort()).toEqual([...after.shards].sort());
+
+    // A later build makes the overlay afresh: a story back to its shard's document leaves it.
+    const third = [...first.filter((d) => d.id !== 'storm'), doc('election', 'Election date set', 'Polls in May.')];
+    await write(third, PER_SHARD, 10);
+    const next = await readSearchIndexFile(out);
+    expect(next.shards.slice(0, -1)).toEqual(before.shards);
+    expect(Object.values(next.hidden ?? {}).flat()).toEqual(['storm']);
+    await expectSameAnswers(out, third);
+    expect((await readdir(cache)).sort()).toEqual([...next.shards, 'state.json'].sort());
+  });
+
+  it('folds the overlay into the shards once it would hold more than its limit', async () => {
+    await write(first);
+    const budget = doc('budget', 'Budget passes after all', 'The parliament passed its budget.');
+    const second = [budget, ...first.filter((d) => d.id !== 'budget')];
+    await write(second, PER_SHARD, 1);
+    const overlaid = await readSearchIndexFile(out);
+    // Eleven stories make eight shards: the overlay is numbered 8.
+    expect(overlaid.shards.filter((name) => name.startsWith('8-'))).toHaveLength(1);
+    expect(Object.values(overlaid.hidden ?? {})).toEqual([['budget']]);
+    const third = [
+      doc('storm', 'Storm reopens ports', 'The ports reopened.'),
+      ...second.filter((d) => d.id !== 'storm'),
+    ];
+    await write(third, PER_SHARD, 1);
+    const folded = await readSearchIndexFile(out);
+    expect(folded.hidden).toBeUndefined();
+    for (const name of folded.shards) expect(Number(name.split('-')[0])).toBeLessThan(8);
+    await expectSameAnswers(out, third);
   });
 
   it('brings kept shards back from the cache into an emptied site folder', async () => {

@@ -30,32 +30,53 @@ function termIndexOf(engine: MiniSearch<unknown>): TermIndex {
   return index as TermIndex;
 }
 
-/** Copies `from`'s entries with their numeric keys shifted by `offset`. */
-function shifted<T>(from: Record<string, T>, offset: number, into: Record<number, T>): void {
+/** Copies `from`'s entries, but for the keys in `skip`, with their numeric keys shifted by `offset`. */
+function shifted<T>(from: Record<string, T>, offset: number, into: Record<number, T>, skip: ReadonlySet<number>): void {
   for (const key of Object.keys(from)) {
     const value = from[key];
-    if (value !== undefined) into[Number(key) + offset] = value;
+    if (value !== undefined && !skip.has(Number(key))) into[Number(key) + offset] = value;
   }
 }
 
-export function joinShards<T>(shards: readonly AsPlainObject[], options: Options<T>): MiniSearch<T> {
+/** The short ids (a shard's own numbers) of the documents whose ids `hidden` lists. */
+function shortIdsOf(shard: AsPlainObject, hidden: ReadonlySet<string> | undefined): Set<number> {
+  const skip = new Set<number>();
+  if (hidden === undefined || hidden.size === 0) return skip;
+  for (const key of Object.keys(shard.documentIds)) {
+    if (hidden.has(String(shard.documentIds[key]))) skip.add(Number(key));
+  }
+  return skip;
+}
+
+/**
+ * Joins the shards into one index. `hidden[s]` names stories whose documents in shard `s` are left out: a
+ * later shard holds their current documents, or they are gone (the build's small shard of a rebuild's
+ * changed stories, write-search-index.ts); the join is then the index of the documents it keeps.
+ */
+export function joinShards<T>(
+  shards: readonly AsPlainObject[],
+  options: Options<T>,
+  hidden: readonly (ReadonlySet<string> | undefined)[] = [],
+): MiniSearch<T> {
   const [first] = shards;
   if (first === undefined) throw new Error('a search index needs at least one shard');
-  if (shards.length === 1) return MiniSearch.loadJS<T>(first, options);
+  const skips = shards.map((shard, s) => shortIdsOf(shard, hidden[s]));
+  if (shards.length === 1 && skips[0]?.size === 0) return MiniSearch.loadJS<T>(first, options);
   const documentIds: Record<number, unknown> = {};
   const fieldLength: Record<number, number[]> = {};
   const storedFields: Record<number, unknown> = {};
   const offsets: number[] = [];
   let documentCount = 0;
   let nextId = 0;
-  for (const shard of shards) {
+  shards.forEach((shard, s) => {
+    const skip = skips[s] ?? new Set<number>();
     offsets.push(nextId);
-    shifted(shard.documentIds, nextId, documentIds);
-    shifted(shard.fieldLength, nextId, fieldLength);
-    shifted(shard.storedFields, nextId, storedFields);
-    documentCount += shard.documentCount;
+    shifted(shard.documentIds, nextId, documentIds, skip);
+    shifted(shard.fieldLength, nextId, fieldLength, skip);
+    shifted(shard.storedFields, nextId, storedFields, skip);
+    documentCount += shard.documentCount - skip.size;
     nextId += shard.nextId;
-  }
+  });
   // Each field's average length over every document, from the lengths themselves.
   const totals = first.averageFieldLength.map(() => 0);
   for (const lengths of Object.values(fieldLength)) {
@@ -81,6 +102,7 @@ export function joinShards<T>(shards: readonly AsPlainObject[], options: Options
   const seen = new Map<string, Map<number, Map<number, number>>>();
   shards.forEach((shard, s) => {
     const offset = offsets[s] ?? 0;
+    const skip = skips[s] ?? new Set<number>();
     for (const [term, fields] of shard.index) {
       let byField = seen.get(term);
       if (byField === undefined) {
@@ -88,22 +110,32 @@ export function joinShards<T>(shards: readonly AsPlainObject[], options: Options
         seen.set(term, byField);
         index.set(term, byField);
       }
-      addPostings(byField, fields, offset);
+      addPostings(byField, fields, offset, skip);
     }
   });
   return engine;
 }
 
-function addPostings(byField: Map<number, Map<number, number>>, fields: Postings, offset: number): void {
+function addPostings(
+  byField: Map<number, Map<number, number>>,
+  fields: Postings,
+  offset: number,
+  skip: ReadonlySet<number>,
+): void {
   for (const fieldKey of Object.keys(fields)) {
     const postings = fields[fieldKey];
     if (postings === undefined) continue;
     const field = Number(fieldKey);
-    let counts = byField.get(field);
-    if (counts === undefined) {
-      counts = new Map();
-      byField.set(field, counts);
+    let counts: Map<number, number> | undefined;
+    for (const id of Object.keys(postings)) {
+      const short = Number(id);
+      if (skip.has(short)) continue;
+      counts ??= byField.get(field);
+      if (counts === undefined) {
+        counts = new Map();
+        byField.set(field, counts);
+      }
+      counts.set(short + offset, postings[id] ?? 0);
     }
-    for (const id of Object.keys(postings)) counts.set(Number(id) + offset, postings[id] ?? 0);
   }
 }

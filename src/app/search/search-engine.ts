@@ -53,7 +53,8 @@ async function loadEngine(): Promise<MiniSearch<SearchDocument>> {
       return shard.index as unknown as AsPlainObject;
     }),
   );
-  const engine = joinShards<SearchDocument>(shards, INDEX_OPTIONS);
+  const hidden = file.shards.map((name) => new Set(file.hidden?.[name] ?? []));
+  const engine = joinShards<SearchDocument>(shards, INDEX_OPTIONS, hidden);
   performance.measure(LOAD_MEASURE, { start, end: performance.now() });
   return engine;
 }

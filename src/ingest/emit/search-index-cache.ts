@@ -3,9 +3,12 @@
  * changed: the others are copied as they are, and a changed shard is the last one updated (its changed
  * and removed stories discarded, its changed and new ones added) unless most of it changed.
  *
+ * A rebuild that changed few stories leaves even those shards alone and writes the changed stories into a
+ * small overlay shard instead (write-search-index.ts), until it grows past its limit and is folded in.
+ *
  * The folder holds the shard files as written (named by their content) and `state.json`: the code
- * version, the shard count and, for each shard, its file, MiniSearch's next internal id and, for each
- * story, a hash of what its document is made from (with the build's article keys: the story and its
+ * version, the shard count, the overlay's file and its stories' hashes, and, for each shard, its file,
+ * MiniSearch's next internal id and, for each story, a hash of what its document is made from (with the build's article keys: the story and its
  * copies' extraction keys, so unchanged stories' documents are never made; else the document itself). A
  * state of another version (of this code, the search options or MiniSearch) or shard count is ignored,
  * and a shard whose file is gone is made afresh. The state is written after the shard files it names and
@@ -43,10 +46,26 @@ export interface SearchSource {
   readonly document: () => SearchDocument;
 }
 
-interface CacheState {
+/** The small shard of stories whose documents in the large shards are not current (write-search-index.ts). */
+export interface OverlayState {
+  readonly name: string;
+  /** The hash of each story's document in it, by story id. */
+  readonly documents: Readonly<Record<string, string>>;
+}
+
+export interface CacheState {
   readonly version: string;
   readonly shardCount: number;
   /** By shard number; null for a shard with no stories. */
+  readonly shards: readonly (ShardState | null)[];
+  readonly overlay?: OverlayState | null;
+}
+
+/**
+ * The last build's shards when the cache holds a state of this version and shard count. (Its overlay is not
+ * read back: a build makes its own afresh from the shards' states.)
+ */
+export interface LastIndex {
   readonly shards: readonly (ShardState | null)[];
 }
 
@@ -80,33 +99,37 @@ export function sourcesOf(documents: readonly SearchDocument[]): SearchSource[] 
   return documents.map((document) => ({ id: document.id, hash: documentHash(document), document: () => document }));
 }
 
-/** The last build's shards, by shard number, when the cache holds a state of this version and shard count. */
-export async function readShardStates(folder: string, shardCount: number): Promise<readonly (ShardState | null)[]> {
+/** The last build's shards, by shard number; none when the cache holds no state of this version and shard count. */
+export async function readShardStates(folder: string, shardCount: number): Promise<LastIndex> {
   try {
     const state = JSON.parse(await readFile(join(folder, STATE_FILE), 'utf8')) as CacheState;
-    if (state.version !== searchIndexVersion() || state.shardCount !== shardCount) return [];
-    return state.shards;
+    if (state.version !== searchIndexVersion() || state.shardCount !== shardCount) return NO_INDEX;
+    return { shards: state.shards };
   } catch {
-    return [];
+    return NO_INDEX;
   }
 }
+
+const NO_INDEX: LastIndex = { shards: [] };
 
 /** Saves this build's shards' state, then removes the shard files it no longer names. */
 export async function saveShardStates(
   folder: string,
   shardCount: number,
   shards: readonly (ShardState | null)[],
+  overlay: OverlayState | null = null,
 ): Promise<void> {
   await mkdir(folder, { recursive: true });
-  const state: CacheState = { version: searchIndexVersion(), shardCount, shards };
+  const state: CacheState = { version: searchIndexVersion(), shardCount, shards, overlay };
   await replaceFile(join(folder, STATE_FILE), JSON.stringify(state));
   const named = new Set(shards.flatMap((shard) => (shard === null ? [] : [shard.name])));
+  if (overlay !== null) named.add(overlay.name);
   for (const name of await readdir(folder)) {
     if (name !== STATE_FILE && !named.has(name)) await rm(join(folder, name), { force: true });
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -14,9 +14,11 @@ import { bodyText } from '../extract/body-text.ts';
 import { runOnWorkers } from '../worker-pool.ts';
 import {
   documentHash,
+  exists,
   planShard,
   readShardStates,
   saveShardStates,
+  type OverlayState,
   type SearchSource,
   type ShardState,
 } from './search-index-cache.ts';
@@ -201,37 +203,52 @@ export interface WriteSearchIndexOptions {
   readonly cacheFolder: string | null;
   readonly storiesPerShard: number;
   readonly maxHeapMiB?: number;
+  /** Most stories the overlay shard holds before they are folded into the shards (default OVERLAY_MAX_STORIES). */
+  readonly overlayLimit?: number;
 }
+
+/**
+ * A rebuild that changed a few stories does not update their shards (loading, changing and writing 5 MB of
+ * index for one story took a 100k rebuild 0.6–0.8 s on the main thread): the stories whose documents in the
+ * shards are not current go into a small overlay shard, made afresh each build, and the index file names
+ * them as hidden in the shards that hold their old documents (or that hold a story since removed); the app's
+ * join leaves those out. Past this many stories the overlay is folded into the shards, which are updated.
+ */
+export const OVERLAY_MAX_STORIES = 128;
 
 /** Writes the index of `sources`' documents (see startSearchIndex) and returns its digest. */
 export async function writeSearchIndex(
   outDir: string,
   sources: readonly SearchSource[],
-  { onWorker, cacheFolder, storiesPerShard, maxHeapMiB }: WriteSearchIndexOptions,
+  { onWorker, cacheFolder, storiesPerShard, maxHeapMiB, overlayLimit = OVERLAY_MAX_STORIES }: WriteSearchIndexOptions,
 ): Promise<string> {
   const groups = shardGroups(sources, storiesPerShard);
   const outFolder = join(outDir, searchShardPath('').slice(1));
   await mkdir(outFolder, { recursive: true });
-  const previous = cacheFolder === null ? [] : await readShardStates(cacheFolder, groups.length);
+  const last = cacheFolder === null ? undefined : await readShardStates(cacheFolder, groups.length);
+  if (cacheFolder !== null && last !== undefined) {
+    const overlay = await planOverlay(groups, last.shards, cacheFolder, overlayLimit);
+    if (overlay !== undefined) return writeWithOverlay(outDir, outFolder, cacheFolder, groups, last.shards, overlay);
+  }
+  const previous = last?.shards ?? [];
 
   const results: (ShardResult | null)[] = groups.map(() => null);
   const tasks: ShardTask[] = [];
   for (const [shard, shardSources] of groups.entries()) {
     if (shardSources.length === 0) continue;
-    const last = previous[shard];
+    const lastShard = previous[shard];
     const task =
       cacheFolder === null
         ? { shard, documents: shardSources.map((s) => s.document()), update: null, outFolder, cacheFolder }
-        : await planShard(shard, shardSources, last, { outFolder, cacheFolder });
+        : await planShard(shard, shardSources, lastShard, { outFolder, cacheFolder });
     if (task !== null) {
       tasks.push(task);
       continue;
     }
     // Unchanged since the last build: its file stays (or comes back from the cache).
-    if (last == null || cacheFolder === null) throw new Error(`search shard ${shard} is neither kept nor made`);
-    const path = join(outFolder, last.name);
-    if ((await fileBytes(path)) === 0) await copyFile(join(cacheFolder, last.name), path);
-    results[shard] = { name: last.name, documentCount: shardSources.length, nextId: last.nextId };
+    if (lastShard == null || cacheFolder === null) throw new Error(`search shard ${shard} is neither kept nor made`);
+    await keepShardFile(outFolder, cacheFolder, lastShard.name);
+    results[shard] = { name: lastShard.name, documentCount: shardSources.length, nextId: lastShard.nextId };
   }
   // Updating a shard or two (a rebuild that changed a few stories) takes less than starting the worker,
   // which loads the TypeScript sources (measured in the bench's 10k rebuild: the build waited 1.6 s for it).
@@ -246,14 +263,7 @@ export async function writeSearchIndex(
   tasks.forEach((task, i) => (results[task.shard] = made[i] ?? null));
 
   const names = results.flatMap((r) => (r === null ? [] : [r.name]));
-  const index: SearchIndexFile = { schemaVersion: SCHEMA_VERSION, documentCount: sources.length, shards: names };
-  const text = JSON.stringify(index);
-  await writeFile(join(outDir, searchIndexPath().slice(1)), text);
-  // The last build's shards that this index no longer names.
-  const current = new Set(names);
-  for (const name of await readdir(outFolder)) {
-    if (!current.has(name)) await rm(join(outFolder, name), { force: true });
-  }
+  const text = await writeIndexFile(outDir, outFolder, { documentCount: sources.length, names });
   if (cacheFolder !== null) {
     const states = results.map((r, shard): ShardState | null =>
       r === null
@@ -266,5 +276,123 @@ export async function writeSearchIndex(
     );
     await saveShardStates(cacheFolder, groups.length, states);
   }
+  return digestOf(text);
+}
+
+/** The shard file the last build made, in the site's folder (brought back from the cache when gone). */
+async function keepShardFile(outFolder: string, cacheFolder: string, name: string): Promise<void> {
+  const path = join(outFolder, name);
+  if ((await fileBytes(path)) === 0) await copyFile(join(cacheFolder, name), path);
+}
+
+/** Writes the index file, removes the shard files it no longer names, and returns its text. */
+async function writeIndexFile(
+  outDir: string,
+  outFolder: string,
+  {
+    documentCount,
+    names,
+    hidden,
+  }: { documentCount: number; names: readonly string[]; hidden?: Record<string, string[]> },
+): Promise<string> {
+  const index: SearchIndexFile = {
+    schemaVersion: SCHEMA_VERSION,
+    documentCount,
+    shards: [...names],
+    ...(hidden === undefined || Object.keys(hidden).length === 0 ? {} : { hidden }),
+  };
+  const text = JSON.stringify(index);
+  await writeFile(join(outDir, searchIndexPath().slice(1)), text);
+  const current = new Set(names);
+  for (const name of await readdir(outFolder)) {
+    if (!current.has(name)) await rm(join(outFolder, name), { force: true });
+  }
+  return text;
+}
+
+/** The overlay: the stories whose documents in the shards are not current, and each shard's hidden ones. */
+interface OverlayPlan {
+  readonly stories: readonly SearchSource[];
+  /** By shard number: the story ids of its file that are not to be used. */
+  readonly hidden: readonly (readonly string[])[];
+}
+
+/**
+ * The overlay for this build, when every shard with stories is the last build's, its file is still in the
+ * cache, and at most `limit` stories differ from their document in it; undefined otherwise (the shards are
+ * made or updated instead, and the overlay is folded in).
+ */
+async function planOverlay(
+  groups: readonly (readonly SearchSource[])[],
+  previous: readonly (ShardState | null)[],
+  cacheFolder: string,
+  limit: number,
+): Promise<OverlayPlan | undefined> {
+  if (limit <= 0 || previous.length !== groups.length) return undefined;
+  const stories: SearchSource[] = [];
+  const hidden: string[][] = [];
+  for (const [shard, shardSources] of groups.entries()) {
+    const last = previous[shard];
+    const gone: string[] = [];
+    hidden.push(gone);
+    if (last == null) {
+      if (shardSources.length > 0) return undefined;
+      continue;
+    }
+    const now = new Set<string>();
+    for (const source of shardSources) {
+      now.add(source.id);
+      if (last.documents[source.id] === source.hash) continue;
+      stories.push(source);
+      if (stories.length > limit) return undefined;
+      if (last.documents[source.id] !== undefined) gone.push(source.id);
+    }
+    for (const id of Object.keys(last.documents)) if (!now.has(id)) gone.push(id);
+    if (shardSources.length > 0 && !(await exists(join(cacheFolder, last.name)))) return undefined;
+  }
+  return { stories: stories.sort((a, b) => (a.id < b.id ? -1 : 1)), hidden };
+}
+
+/** Keeps every shard as the last build wrote it and writes the overlay beside them (see OVERLAY_MAX_STORIES). */
+async function writeWithOverlay(
+  outDir: string,
+  outFolder: string,
+  cacheFolder: string,
+  groups: readonly (readonly SearchSource[])[],
+  previous: readonly (ShardState | null)[],
+  { stories, hidden }: OverlayPlan,
+): Promise<string> {
+  const names: string[] = [];
+  const hiddenByName: Record<string, string[]> = {};
+  const states = await Promise.all(
+    groups.map(async (shardSources, shard): Promise<ShardState | null> => {
+      const last = previous[shard];
+      if (last == null || shardSources.length === 0) return null;
+      await keepShardFile(outFolder, cacheFolder, last.name);
+      return last;
+    }),
+  );
+  states.forEach((state, shard) => {
+    if (state === null) return;
+    names.push(state.name);
+    const ids = hidden[shard] ?? [];
+    if (ids.length > 0) hiddenByName[state.name] = [...ids].sort();
+  });
+  let overlay: OverlayState | null = null;
+  if (stories.length > 0) {
+    const made = await makeShard({
+      // Numbered past the shards, so its name is not one of theirs.
+      shard: groups.length,
+      documents: stories.map((s) => s.document()),
+      update: null,
+      outFolder,
+      cacheFolder,
+    });
+    names.push(made.name);
+    overlay = { name: made.name, documents: Object.fromEntries(stories.map((s) => [s.id, s.hash])) };
+  }
+  const documentCount = groups.reduce((sum, g) => sum + g.length, 0);
+  const text = await writeIndexFile(outDir, outFolder, { documentCount, names, hidden: hiddenByName });
+  await saveShardStates(cacheFolder, groups.length, states, overlay);
   return digestOf(text);
 }
