@@ -36,6 +36,13 @@ const first = [
   doc('storm', 'Storm closes ports', 'A winter storm closed three ports along the coast.'),
   ...unchanged,
 ];
+/** The first corpus with budget changed, election added and storm removed. */
+const edited = [
+  first[0] as SearchDocument,
+  doc('budget', 'Budget passes after all', 'The parliament passed its budget without the pension clause.'),
+  doc('election', 'Election date set', 'Voters will go to the polls in May.'),
+  ...unchanged,
+];
 const QUERIES = [
   'budget',
   'pension',
@@ -125,20 +132,14 @@ describe('the sharded search index', () => {
   it('makes again only the shards of changed, new and removed stories, answering as a fresh index', async () => {
     await write(first);
     const before = await readSearchIndexFile(out);
-    const second = [
-      first[0] as SearchDocument,
-      doc('budget', 'Budget passes after all', 'The parliament passed its budget without the pension clause.'),
-      doc('election', 'Election date set', 'Voters will go to the polls in May.'),
-      ...unchanged,
-    ];
-    await write(second);
+    await write(edited);
     const after = await readSearchIndexFile(out);
     const touched = new Set(['budget', 'election', 'storm'].map((id) => shardOf(id, 8)));
     for (const name of after.shards) {
       const shard = Number(name.split('-')[0]);
       expect(before.shards.includes(name), name).toBe(!touched.has(shard));
     }
-    await expectSameAnswers(out, second);
+    await expectSameAnswers(out, edited);
     // Old shards are gone from the site and the cache; the cache holds exactly this build's.
     expect((await readdir(join(out, 'data', 'search'))).sort()).toEqual([...after.shards].sort());
     expect((await readdir(cache)).sort()).toEqual([...after.shards, 'state.json'].sort());
@@ -162,13 +163,7 @@ describe('the sharded search index', () => {
   it('keeps every shard and puts changed, new and removed stories in an overlay, answering as a fresh index', async () => {
     await write(first);
     const before = await readSearchIndexFile(out);
-    const second = [
-      first[0] as SearchDocument,
-      doc('budget', 'Budget passes after all', 'The parliament passed its budget without the pension clause.'),
-      doc('election', 'Election date set', 'Voters will go to the polls in May.'),
-      ...unchanged,
-    ];
-    await write(second, PER_SHARD, 10);
+    await write(edited, PER_SHARD, 10);
     const after = await readSearchIndexFile(out);
     const [overlay, ...more] = after.shards.filter((name) => !before.shards.includes(name));
     expect(more).toEqual([]);
@@ -180,7 +175,7 @@ describe('the sharded search index', () => {
         .flat()
         .sort(),
     ).toEqual(['budget', 'storm']);
-    await expectSameAnswers(out, second);
+    await expectSameAnswers(out, edited);
     expect((await readdir(join(out, 'data', 'search'))).sort()).toEqual([...after.shards].sort());
 
     // A later build makes the overlay afresh: a story back to its shard's document leaves it.
