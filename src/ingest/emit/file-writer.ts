@@ -39,11 +39,12 @@ export class FileWriter {
   }
 
   /**
-   * Keeps the last build's file `name` without a key, for a caller that knows its inputs unchanged
-   * (OutputManifest.keepFile): returns its content digest, or undefined when it must be made.
+   * `reuse` for a caller that may know the file's inputs unchanged since the last build without keying
+   * them (OutputInputs.entryUnchanged): such a file is kept as the record has it (OutputManifest.keepFile);
+   * otherwise, or when the record cannot keep it so, its key is made and looked up.
    */
-  keep(name: string): string | undefined {
-    return this.manifest?.keepFile(name);
+  keepOrReuse(name: string, unchanged: boolean, inputKey: () => string | undefined): string | undefined {
+    return (unchanged ? this.manifest?.keepFile(name) : undefined) ?? this.reuse(name, inputKey());
   }
 
   /**

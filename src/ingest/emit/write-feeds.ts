@@ -150,10 +150,8 @@ export async function writeFeeds(
   const writer = new FileWriter(manifest);
   for (const story of stories) {
     const name = `feeds/story/${story.id}.xml`;
-    const kept =
-      (inputs?.storyFeedUnchanged(story) === true ? writer.keep(name) : undefined) ??
-      writer.reuse(name, inputs?.storyFeed(story, builtAt));
-    if (kept !== undefined) continue;
+    const unchanged = inputs?.storyFeedUnchanged(story) === true;
+    if (writer.keepOrReuse(name, unchanged, () => inputs?.storyFeed(story, builtAt)) !== undefined) continue;
     const members = newestFirst(
       story.members.flatMap((m) => articleById().get(m.id) ?? []),
       STORY_FEED_SIZE,

@@ -48,10 +48,10 @@ function writeJson(
   name: string,
   make: () => unknown,
   digest: BatchedHash,
-  inputKey: (() => string | undefined) | undefined,
+  inputKey: () => string | undefined,
   unchanged = false,
 ): Promise<void> | undefined {
-  const kept = (unchanged ? writer.keep(name) : undefined) ?? writer.reuse(name, inputKey?.());
+  const kept = writer.keepOrReuse(name, unchanged, inputKey);
   if (kept !== undefined) {
     digest.add(`${name}\0${kept}\n`);
     return undefined;

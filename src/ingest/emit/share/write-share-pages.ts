@@ -113,9 +113,8 @@ export async function writeSharePages(
   for (const article of articles) {
     // The folder is named by the raw id: the server maps the percent-encoded URL back to it.
     const name = `article/${article.id}/index.html`;
-    const kept =
-      (sameTemplate && inputs?.entryUnchanged(article) === true ? writer.keep(name) : undefined) ??
-      writer.reuse(name, keyed(templateKey, inputs?.entry(article)));
+    const unchanged = sameTemplate && inputs?.entryUnchanged(article) === true;
+    const kept = writer.keepOrReuse(name, unchanged, () => keyed(templateKey, inputs?.entry(article)));
     if (kept !== undefined) {
       written++;
       if (written % 250 === 0) onWritten(written);
