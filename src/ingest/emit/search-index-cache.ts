@@ -8,8 +8,9 @@
  *
  * The folder holds the shard files as written (named by their content) and `state.json`: the code
  * version, the shard count, the overlay's file and its stories' hashes, and, for each shard, its file,
- * MiniSearch's next internal id and, for each story, a hash of what its document is made from (with the build's article keys: the story and its
- * copies' extraction keys, so unchanged stories' documents are never made; else the document itself). A
+ * MiniSearch's next internal id and, for each story, a hash of what its document is made from (with the
+ * build's article keys: the story and its copies' extraction keys, so unchanged stories' documents are
+ * never made; else the document itself). A
  * state of another version (of this code, the search options or MiniSearch) or shard count is ignored,
  * and a shard whose file is gone is made afresh. The state is written after the shard files it names and
  * old files are removed after it, so a stopped build leaves a usable cache.
@@ -53,20 +54,13 @@ export interface OverlayState {
   readonly documents: Readonly<Record<string, string>>;
 }
 
-export interface CacheState {
+interface CacheState {
   readonly version: string;
   readonly shardCount: number;
   /** By shard number; null for a shard with no stories. */
   readonly shards: readonly (ShardState | null)[];
+  /** Not read back: a build makes its own overlay afresh from the shards' states. */
   readonly overlay?: OverlayState | null;
-}
-
-/**
- * The last build's shards when the cache holds a state of this version and shard count. (Its overlay is not
- * read back: a build makes its own afresh from the shards' states.)
- */
-export interface LastIndex {
-  readonly shards: readonly (ShardState | null)[];
 }
 
 /** This code's, the search options' and MiniSearch's versions: shards made by others are not reused. */
@@ -99,18 +93,16 @@ export function sourcesOf(documents: readonly SearchDocument[]): SearchSource[] 
   return documents.map((document) => ({ id: document.id, hash: documentHash(document), document: () => document }));
 }
 
-/** The last build's shards, by shard number; none when the cache holds no state of this version and shard count. */
-export async function readShardStates(folder: string, shardCount: number): Promise<LastIndex> {
+/** The last build's shards, by shard number, when the cache holds a state of this version and shard count. */
+export async function readShardStates(folder: string, shardCount: number): Promise<readonly (ShardState | null)[]> {
   try {
     const state = JSON.parse(await readFile(join(folder, STATE_FILE), 'utf8')) as CacheState;
-    if (state.version !== searchIndexVersion() || state.shardCount !== shardCount) return NO_INDEX;
-    return { shards: state.shards };
+    if (state.version !== searchIndexVersion() || state.shardCount !== shardCount) return [];
+    return state.shards;
   } catch {
-    return NO_INDEX;
+    return [];
   }
 }
-
-const NO_INDEX: LastIndex = { shards: [] };
 
 /** Saves this build's shards' state, then removes the shard files it no longer names. */
 export async function saveShardStates(

@@ -225,12 +225,11 @@ export async function writeSearchIndex(
   const groups = shardGroups(sources, storiesPerShard);
   const outFolder = join(outDir, searchShardPath('').slice(1));
   await mkdir(outFolder, { recursive: true });
-  const last = cacheFolder === null ? undefined : await readShardStates(cacheFolder, groups.length);
-  if (cacheFolder !== null && last !== undefined) {
-    const overlay = await planOverlay(groups, last.shards, cacheFolder, overlayLimit);
-    if (overlay !== undefined) return writeWithOverlay(outDir, outFolder, cacheFolder, groups, last.shards, overlay);
+  const previous = cacheFolder === null ? [] : await readShardStates(cacheFolder, groups.length);
+  if (cacheFolder !== null) {
+    const overlay = await planOverlay(groups, previous, cacheFolder, overlayLimit);
+    if (overlay !== undefined) return writeWithOverlay(outDir, outFolder, cacheFolder, groups, previous, overlay);
   }
-  const previous = last?.shards ?? [];
 
   const results: (ShardResult | null)[] = groups.map(() => null);
   const tasks: ShardTask[] = [];
