@@ -325,4 +325,29 @@ describe('OutputManifest', () => {
     // Nothing it cannot name is deleted.
     expect(damaged.finish()).toBe(0);
   });
+
+  it('keeps naming every file right through builds that add and remove files at either end and between', async () => {
+    const folder = join(work, 'turnover-out');
+    const records = join(work, 'turnover-cache');
+    await mkdir(folder, { recursive: true });
+    const build = async (names: readonly string[]) => {
+      const manifest = new OutputManifest(records, folder);
+      for (const name of names) {
+        if (manifest.unchanged(join(folder, name), `content of ${name}`)) continue;
+        await writeFile(join(folder, name), `content of ${name}`);
+      }
+      return { removed: manifest.finish(), kept: manifest.skipped };
+    };
+    const files = (...ids: string[]) => ids.map((id) => `${id}.json`);
+    expect(await build(files('a', 'b', 'café', 'd', 'e'))).toEqual({ removed: 0, kept: 0 });
+    // The first, a middle one and the last go; one is added: the rest are still known by name and content.
+    expect(await build(files('b', 'd', 'naïve-ü'))).toEqual({ removed: 3, kept: 2 });
+    expect((await readdir(folder)).sort()).toEqual(files('b', 'd', 'naïve-ü'));
+    expect(await build(files('d', 'naïve-ü', 'f'))).toEqual({ removed: 1, kept: 2 });
+    // The name added two builds ago is deleted by its name.
+    expect(await build(files('f'))).toEqual({ removed: 2, kept: 1 });
+    expect(await readdir(folder)).toEqual(files('f'));
+    expect(await build([])).toEqual({ removed: 1, kept: 0 });
+    expect(await readdir(folder)).toEqual([]);
+  });
 });
