@@ -3,7 +3,7 @@
  * a reason: nothing in the folder is passed over in silence.
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type BigIntStats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { digestOfBytes, type InputIndex } from './input-index.ts';
 
 export interface InputFile {
@@ -20,18 +20,23 @@ export interface InputFile {
 /**
  * A file the input index vouches holds the bytes the last build read: they are read only if asked for (its
  * extraction is not cached), and a failure to read them then is thrown as the read error it is.
+ * A class, its getter on the prototype: an object with its own getter and closure per file, as before, held
+ * 70 MB more after a 100k-file rebuild's read stage, which took 1.6–2.1 s against 1.2–1.4 s now (with the
+ * paths below; bench VM).
  */
-function vouchedInput(file: string, path: string, digest: string): InputFile {
-  let bytes: Uint8Array | undefined;
-  return {
-    file,
-    digest,
-    vouched: true,
-    get bytes() {
-      bytes ??= readFileSync(path);
-      return bytes;
-    },
-  };
+class VouchedInput implements InputFile {
+  readonly vouched = true;
+  private read: Uint8Array | undefined;
+  /** `folder`: the articles folder's path with a separator at its end, shared by all. */
+  constructor(
+    readonly file: string,
+    private readonly folder: string,
+    readonly digest: string,
+  ) {}
+  get bytes(): Uint8Array {
+    this.read ??= readFileSync(this.folder + this.file);
+    return this.read;
+  }
 }
 
 export interface SkippedFile {
@@ -76,12 +81,14 @@ export async function readInputs(
   const names = readdirSync(dir).sort();
   const inputs: InputFile[] = [];
   const skipped: SkippedFile[] = [];
+  // Paths are the folder's and a name: path.join's normalising cost 0.1 s a rebuild at 100k files.
+  const folder = join(dir, sep);
   for (const file of names) {
     if (file.startsWith('.')) continue;
-    const path = join(dir, file);
+    const path = folder + file;
     const digest = file.toLowerCase().endsWith('.txt') ? index?.vouch(file, path, maxBytes) : undefined;
     if (digest !== undefined) {
-      inputs.push(vouchedInput(file, path, digest));
+      inputs.push(new VouchedInput(file, folder, digest));
       continue;
     }
     try {

@@ -14,8 +14,8 @@ import { readInputs, type InputFile } from '../../src/ingest/read-inputs.ts';
 const article = (place: string) =>
   `Harbour wall repairs begin in ${place}\n\nPublished 3 March 2025\n\nWork to repair the harbour wall in ${place} began on Monday and will take six weeks, the council said.\n`;
 
-/** True when the input's bytes were not read: the index vouched for it and nothing asked for them yet. */
-const unread = (input: InputFile) => Object.getOwnPropertyDescriptor(input, 'bytes')?.get !== undefined;
+/** True when the input's bytes were not read with it: the index vouched for it (its bytes are read when asked for). */
+const unread = (input: InputFile) => !Object.hasOwn(input, 'bytes');
 
 let work: string;
 let articles: string;
