@@ -5,13 +5,19 @@
  * place. At 100k entries such a file loads in a tenth of the time of the same data as JSON.
  */
 
+/** A part of a framed file: its bytes, or pieces of it written one after another (not joined first). */
+export type FramePart = Uint8Array | readonly Uint8Array[];
+
 /** The header's length, the header and the parts, each part padded to a multiple of 8 bytes. */
-export function framed(header: unknown, parts: readonly Uint8Array[]): Uint8Array[] {
+export function framed(header: unknown, parts: readonly FramePart[]): Uint8Array[] {
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length, 0);
   const out: Uint8Array[] = [length, json, padding(4 + json.length)];
-  for (const part of parts) out.push(part, padding(part.length));
+  for (const part of parts) {
+    const pieces = part instanceof Uint8Array ? [part] : part;
+    out.push(...pieces, padding(pieces.reduce((bytes, piece) => bytes + piece.length, 0)));
+  }
   return out;
 }
 

@@ -100,6 +100,9 @@ describe('ExtractionCache', () => {
     expect(found.at(-1)).toBeUndefined();
     const rebuilt = await buildWith(new ExtractionCache(root, 'v1'), added);
     expect(withoutKeys(rebuilt.corpus)).toEqual(withoutKeys(await extractInputs(added)));
+    // The rebuild kept what it extracted: the next build finds every file cached.
+    const again = new ExtractionCache(root, 'v1');
+    expect(again.lookup(added.map((input) => again.keyOf(input))).filter((o) => o === undefined)).toEqual([]);
   });
 
   it('in a rebuild of a large corpus, takes the read files’ extraction from a worker and the rest from here', async () => {
@@ -160,6 +163,24 @@ describe('ExtractionCache', () => {
     for (const name of bodies) rmSync(join(root, 'v1', name));
     expect(article?.headline).toBeTruthy();
     expect(() => article?.blocks).toThrow(/body\.json/);
+  });
+
+  it('rewrites a shard whose file changed into another of the same shard, its count unchanged', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const cache = new ExtractionCache(root, 'v1');
+    const [first, ...rest] = inputs;
+    if (first === undefined) throw new Error('no golden inputs');
+    // An edit whose key falls in the same shard (the key's first two hex digits) as the file's old key.
+    const shardOf = (input: InputFile) => cache.keyOf(input).slice(0, 2);
+    let edited = first;
+    for (let n = 0; shardOf(edited) !== shardOf(first) || edited === first; n++) {
+      edited = { file: first.file, bytes: Buffer.concat([first.bytes, Buffer.from(`\nEdit ${n}.\n`)]) };
+    }
+    await buildWith(new ExtractionCache(root, 'v1'), [edited, ...rest]);
+    const again = new ExtractionCache(root, 'v1');
+    const found = again.lookup([edited, ...rest].map((input) => again.keyOf(input)));
+    expect(found.filter((o) => o === undefined)).toEqual([]);
   });
 
   it('keeps no entry for a file that is gone', async () => {

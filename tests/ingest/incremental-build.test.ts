@@ -340,8 +340,10 @@ describe('OutputManifest', () => {
     };
     const files = (...ids: string[]) => ids.map((id) => `${id}.json`);
     expect(await build(files('a', 'b', 'café', 'd', 'e'))).toEqual({ removed: 0, kept: 0 });
-    // The first, a middle one and the last go; one is added: the rest are still known by name and content.
-    expect(await build(files('b', 'd', 'naïve-ü'))).toEqual({ removed: 3, kept: 2 });
+    // One added, none gone.
+    expect(await build(files('a', 'b', 'café', 'd', 'e', 'g'))).toEqual({ removed: 0, kept: 5 });
+    // The first, a middle one and the last two go; one is added: the rest are still known by name and content.
+    expect(await build(files('b', 'd', 'naïve-ü'))).toEqual({ removed: 4, kept: 2 });
     expect((await readdir(folder)).sort()).toEqual(files('b', 'd', 'naïve-ü'));
     expect(await build(files('d', 'naïve-ü', 'f'))).toEqual({ removed: 1, kept: 2 });
     // The name added two builds ago is deleted by its name.

@@ -252,12 +252,12 @@ export class OutputManifest {
     let kept = 0;
     for (let i = 0; i < count; i++) if (this.fate[i] !== Fate.None) kept++;
     // Only the names of deleted files are decoded; the next record's block of names is the last one's
-    // with the deleted names cut out and the added ones appended (decoding and joining all 275k names at
-    // 100k articles cost a rebuild that added or removed one article half a second).
+    // with the deleted names cut out and the added ones appended, written as pieces (decoding and joining
+    // all 275k names at 100k articles cost a rebuild that added or removed one article half a second).
     const addedKept = this.addedNames.filter((_, j) => this.addedDigests[j] !== undefined);
     const sameFiles = kept === count && addedKept.length === 0;
-    const starts = sameFiles ? new Int32Array(0) : nameStarts(this.previous.names, count);
-    if (!sameFiles) {
+    const starts = kept === count ? new Int32Array(0) : nameStarts(this.previous.names, count);
+    if (kept !== count) {
       for (let i = 0; i < count; i++) {
         if (this.fate[i] !== Fate.None) continue;
         const name = this.previous.names.toString('utf8', starts[i], (starts[i + 1] ?? 0) - 1);
@@ -325,7 +325,7 @@ export class OutputManifest {
       digests.write(digest, r * DIGEST_BYTES, DIGEST_BYTES, 'base64');
       r++;
     });
-    const namesBlock = sameFiles ? prev.names : keptNames(prev.names, starts, this.fate, addedKept);
+    const names = sameFiles ? [prev.names] : keptNames(prev.names, starts, this.fate, addedKept);
     const header: Header = {
       format: RECORD_FORMAT,
       folder: this.outDir,
@@ -333,7 +333,7 @@ export class OutputManifest {
       inputVersion: this.inputVersion,
       count: total,
       folders,
-      namesBytes: namesBlock.length,
+      namesBytes: names.reduce((bytes, piece) => bytes + piece.length, 0),
       stateToken,
       contexts: this.contexts,
     };
@@ -346,7 +346,7 @@ export class OutputManifest {
         hasInput,
         folderOf,
         digests,
-        namesBlock,
+        names,
       ]),
     );
     return removed;
@@ -453,19 +453,26 @@ function nameStarts(block: Buffer, count: number): Int32Array {
   return starts;
 }
 
-/** The block of names of the files kept (fate not None), in order, then the added `names`. */
-function keptNames(block: Buffer, starts: Int32Array, fate: Uint8Array, names: readonly string[]): Buffer {
-  const pieces: Uint8Array[] = [];
-  let run = -1;
-  for (let i = 0; i <= fate.length; i++) {
-    const kept = i < fate.length && fate[i] !== Fate.None;
-    if (kept && run < 0) run = i;
-    if (!kept && run >= 0) {
-      pieces.push(block.subarray(starts[run], (starts[i] ?? 0) - 1));
-      run = -1;
+/**
+ * The block of names of the files kept (fate not None), in order, then the added `names`, as pieces to be
+ * written one after another. `starts` (nameStarts) is needed only when some file is not kept.
+ */
+function keptNames(block: Buffer, starts: Int32Array, fate: Uint8Array, names: readonly string[]): Uint8Array[] {
+  const runs: Uint8Array[] = [];
+  if (fate.every((f) => f !== Fate.None)) {
+    if (fate.length > 0) runs.push(block);
+  } else {
+    let run = -1;
+    for (let i = 0; i <= fate.length; i++) {
+      const kept = i < fate.length && fate[i] !== Fate.None;
+      if (kept && run < 0) run = i;
+      if (!kept && run >= 0) {
+        runs.push(block.subarray(starts[run], (starts[i] ?? 0) - 1));
+        run = -1;
+      }
     }
   }
-  for (const name of names) pieces.push(Buffer.from(name));
+  for (const name of names) runs.push(Buffer.from(name));
   const separator = Buffer.from(NAME_SEPARATOR);
-  return Buffer.concat(pieces.flatMap((piece, k) => (k === 0 ? [piece] : [separator, piece])));
+  return runs.flatMap((piece, k) => (k === 0 ? [piece] : [separator, piece]));
 }

@@ -65,9 +65,11 @@ export async function writeSitemap(
   if (kept.every((digest) => digest !== undefined)) return files;
 
   const lastModified = lastModifiedOf();
+  // Escaping works character by character: the site's URL is escaped once, not once per article.
+  const site = x(siteUrl);
   const urls = [
-    `<url><loc>${x(`${siteUrl}/`)}</loc></url>`,
-    ...articles.map((a) => `<url><loc>${x(`${siteUrl}${articlePath(a.id)}`)}</loc>${lastModified(a)}</url>`),
+    `<url><loc>${site}/</loc></url>`,
+    ...articles.map((a) => `<url><loc>${site}${x(articlePath(a.id))}</loc>${lastModified(a)}</url>`),
   ];
   const write = (name: string, text: string) => writer.write(join(outDir, name), text);
   if (files === 1) {

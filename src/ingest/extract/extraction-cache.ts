@@ -93,18 +93,27 @@ export class ExtractionCache {
   /** Stores this build's outcomes (one per key), rewriting only the shards whose keys changed. */
   save(keys: readonly string[], outcomes: readonly ExtractOutcome[]): void {
     mkdirSync(this.folder, { recursive: true });
+    // Which shards' sets of keys changed, told key by key; only those shards' entries are gathered (at
+    // 100k articles, a pair per entry for every shard was 100k arrays a rebuild, for the one shard it wrote).
+    const counts = new Map<string, number>();
+    const changed = new Set<string>();
+    keys.forEach((key, i) => {
+      if (outcomes[i] === undefined) return;
+      const shard = shardOf(key);
+      counts.set(shard, (counts.get(shard) ?? 0) + 1);
+      if (this.loaded.get(shard)?.has(key) !== true) changed.add(shard);
+    });
+    for (const [shard, count] of counts) if (this.loaded.get(shard)?.size !== count) changed.add(shard);
     const byShard = new Map<string, [string, ExtractOutcome][]>();
     keys.forEach((key, i) => {
       const outcome = outcomes[i];
-      if (outcome === undefined) return;
       const shard = shardOf(key);
+      if (outcome === undefined || !changed.has(shard)) return;
       const entries = byShard.get(shard);
       if (entries === undefined) byShard.set(shard, [[key, outcome]]);
       else entries.push([key, outcome]);
     });
     for (const [shard, entries] of byShard) {
-      const before = this.loaded.get(shard);
-      if (before !== undefined && before.size === entries.length && entries.every(([key]) => before.has(key))) continue;
       const metas: Record<string, ExtractOutcome> = {};
       const parts = new Map<string, Record<string, Body>>();
       for (const [key, outcome] of entries) {
@@ -140,7 +149,7 @@ export class ExtractionCache {
       this.loaded.set(shard, new Set(entries.map(([key]) => key)));
     }
     for (const name of safeReaddir(this.folder)) {
-      if (name.endsWith('.json') && !byShard.has(shardOf(name))) rmSync(join(this.folder, name), { force: true });
+      if (name.endsWith('.json') && !counts.has(shardOf(name))) rmSync(join(this.folder, name), { force: true });
     }
     for (const name of safeReaddir(this.root)) {
       if (name !== this.version) rmSync(join(this.root, name), { recursive: true, force: true });
@@ -160,10 +169,13 @@ export class ExtractionCache {
     } catch {
       // Missing or damaged: every file of this shard is extracted again and the shard rewritten.
     }
-    this.loaded.set(shard, new Set(Object.keys(entries)));
-    for (const [key, outcome] of Object.entries(entries)) {
-      if ('article' in outcome) withBodyFrom(outcome.article, key, this.lazyBody);
+    const keys = new Set<string>();
+    for (const key in entries) {
+      keys.add(key);
+      const outcome = entries[key];
+      if (outcome !== undefined && 'article' in outcome) withBodyFrom(outcome.article, key, this.lazyBody);
     }
+    this.loaded.set(shard, keys);
     return entries;
   }
 
