@@ -16,7 +16,13 @@ export function framed(header: unknown, parts: readonly FramePart[]): Uint8Array
   const out: Uint8Array[] = [length, json, padding(4 + json.length)];
   for (const part of parts) {
     const pieces = part instanceof Uint8Array ? [part] : part;
-    out.push(...pieces, padding(pieces.reduce((bytes, piece) => bytes + piece.length, 0)));
+    let bytes = 0;
+    // One push per piece: a part may have more pieces than a call can take arguments.
+    for (const piece of pieces) {
+      out.push(piece);
+      bytes += piece.length;
+    }
+    out.push(padding(bytes));
   }
   return out;
 }

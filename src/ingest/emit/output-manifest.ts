@@ -472,7 +472,7 @@ function keptNames(block: Buffer, starts: Int32Array, fate: Uint8Array, names: r
       }
     }
   }
-  for (const name of names) runs.push(Buffer.from(name));
+  if (names.length > 0) runs.push(Buffer.from(names.join(NAME_SEPARATOR)));
   const separator = Buffer.from(NAME_SEPARATOR);
   return runs.flatMap((piece, k) => (k === 0 ? [piece] : [separator, piece]));
 }
