@@ -2,7 +2,7 @@
  * The extraction cache: a second build extracts only what changed, gives the same articles as a build
  * without it, survives a damaged shard, and keeps nothing for files that are gone.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -181,6 +181,41 @@ describe('ExtractionCache', () => {
     const again = new ExtractionCache(root, 'v1');
     const found = again.lookup([edited, ...rest].map((input) => again.keyOf(input)));
     expect(found.filter((o) => o === undefined)).toEqual([]);
+  });
+
+  it('rewrites only the body files whose articles changed, and reads the kept ones’ text back whole', async () => {
+    const key = (input: InputFile) => new ExtractionCache(root, 'v1').keyOf(input);
+    const story = (n: number) =>
+      Buffer.from(`Harbour wall repairs begin in town ${n}\n\nWork on the wall in town ${n} began on Monday.\n`);
+    // Twenty files whose keys share one shard (their first two hex digits), spread over its body files.
+    const inputs: InputFile[] = [];
+    for (let n = 0; inputs.length < 20; n++) {
+      const input = { file: `town-${n}.txt`, bytes: story(n) };
+      if (key(input).startsWith('00')) inputs.push(input);
+    }
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const bodyFiles = () =>
+      new Map(
+        readdirSync(join(root, 'v1'))
+          .filter((name) => name.endsWith('.body.json'))
+          .map((name) => [name, statSync(join(root, 'v1', name)).ino]),
+      );
+    const before = bodyFiles();
+    const [first, ...rest] = inputs;
+    if (first === undefined) throw new Error('no inputs');
+    const edited = { file: first.file, bytes: Buffer.concat([first.bytes, Buffer.from('A line more.\n')]) };
+    const now = [edited, ...rest];
+    await buildWith(new ExtractionCache(root, 'v1'), now);
+    const after = bodyFiles();
+    const touched = new Set([key(first), key(edited)].map((k) => `${k.slice(0, 3)}.body.json`));
+    for (const [name, inode] of before) {
+      if (!touched.has(name)) expect(after.get(name), name).toBe(inode);
+    }
+    expect([...before.keys()].filter((name) => !touched.has(name)).length).toBeGreaterThan(3);
+    // Every article's text, from kept and rewritten body files alike, is what extraction gives.
+    const third = await buildWith(new ExtractionCache(root, 'v1'), now);
+    expect(third.hits).toBe(now.length);
+    expect(withoutKeys(third.corpus)).toEqual(withoutKeys(await extractInputs(now)));
   });
 
   it('keeps no entry for a file that is gone', async () => {

@@ -61,6 +61,8 @@ export class ExtractionCache {
   private readonly folder: string;
   /** Keys each shard held when read, to tell whether it needs writing. */
   private readonly loaded = new Map<string, Set<string>>();
+  /** The length of each body file of a shard read whole (or written), as its meta file records them. */
+  private readonly bodyLengths = new Map<string, Record<string, number>>();
   /** Body files parsed so far. */
   private readonly bodies = new Map<string, Record<string, Body>>();
   /** The prototype of this cache's articles read back: their text comes from its body files. */
@@ -114,6 +116,20 @@ export class ExtractionCache {
       else entries.push([key, outcome]);
     });
     for (const [shard, entries] of byShard) {
+      // A body file whose set of keys is the one read is kept as it is (its text is not even read): a
+      // changed file touches one body file of its shard, not all 16.
+      const before = this.loaded.get(shard) ?? new Set<string>();
+      const lengths = this.bodyLengths.get(shard) ?? {};
+      const countBefore = new Map<string, number>();
+      for (const key of before) countBefore.set(partOf(key), (countBefore.get(partOf(key)) ?? 0) + 1);
+      const countNow = new Map<string, number>();
+      const newKeyIn = new Set<string>();
+      for (const [key] of entries) {
+        countNow.set(partOf(key), (countNow.get(partOf(key)) ?? 0) + 1);
+        if (!before.has(key)) newKeyIn.add(partOf(key));
+      }
+      const keptPart = (part: string) =>
+        lengths[part] !== undefined && !newKeyIn.has(part) && countBefore.get(part) === countNow.get(part);
       const metas: Record<string, ExtractOutcome> = {};
       const parts = new Map<string, Record<string, Body>>();
       for (const [key, outcome] of entries) {
@@ -121,18 +137,23 @@ export class ExtractionCache {
           metas[key] = outcome;
           continue;
         }
-        const { blocks, removed, ...meta } = outcome.article;
-        metas[key] = { article: meta as Article };
+        metas[key] = { article: withoutBody(outcome.article) };
         const part = partOf(key);
+        if (keptPart(part)) continue;
         let bodies = parts.get(part);
         if (bodies === undefined) parts.set(part, (bodies = {}));
-        bodies[key] = { blocks, removed };
+        bodies[key] = { blocks: outcome.article.blocks, removed: outcome.article.removed };
       }
       // The bodies first, and their lengths in the meta file: a body file that is not the one its meta file
       // was written with (a build stopped between the two, a truncated file) makes the shard count as missing.
       const bodyBytes: Record<string, number> = {};
       for (const digit of HEX) {
         const part = `${shard}${digit}`;
+        const kept = lengths[part];
+        if (kept !== undefined && keptPart(part)) {
+          bodyBytes[part] = kept;
+          continue;
+        }
         const bodies = parts.get(part);
         const path = join(this.folder, `${part}.body.json`);
         if (bodies === undefined) {
@@ -147,6 +168,7 @@ export class ExtractionCache {
       const file: ShardFile = { bodyBytes, entries: metas };
       replaceFileSync(join(this.folder, `${shard}.json`), asciiJson(file));
       this.loaded.set(shard, new Set(entries.map(([key]) => key)));
+      this.bodyLengths.set(shard, bodyBytes);
     }
     for (const name of safeReaddir(this.folder)) {
       if (name.endsWith('.json') && !counts.has(shardOf(name))) rmSync(join(this.folder, name), { force: true });
@@ -165,6 +187,7 @@ export class ExtractionCache {
       );
       if (typeof parsed.entries === 'object' && parsed.entries !== null && parsed.bodyBytes !== undefined && whole) {
         entries = parsed.entries;
+        this.bodyLengths.set(shard, parsed.bodyBytes);
       }
     } catch {
       // Missing or damaged: every file of this shard is extracted again and the shard rewritten.
@@ -227,6 +250,17 @@ function lazyBodyPrototype(bodyOf: (key: string) => Body): object {
       return { ...article, blocks: article.blocks, removed: article.removed };
     },
   };
+}
+
+/**
+ * An article's fields but its text. One read back from the cache holds only those as its own fields (its
+ * text comes through its prototype), so they are copied without its text being read.
+ */
+function withoutBody(article: Article): Article {
+  const meta: Partial<Article> = { ...article };
+  delete meta.blocks;
+  delete meta.removed;
+  return meta as Article;
 }
 
 /** Makes an article read without its text (a parsed plain object) read it through `prototype`. */
