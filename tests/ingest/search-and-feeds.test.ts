@@ -7,10 +7,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/ingest/build-site.ts';
 import { startSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { STORY_FEED_SIZE } from '../../src/ingest/emit/write-feeds.ts';
+import { OutputManifest } from '../../src/ingest/emit/output-manifest.ts';
 import { URLS_PER_SITEMAP, writeSitemap } from '../../src/ingest/emit/write-sitemap.ts';
 import type { Article, StorySummary } from '../../src/shared/article-schema.ts';
 import { QUERY_OPTIONS } from '../../src/shared/search-options.ts';
@@ -293,5 +294,33 @@ describe('sitemap and robots.txt', () => {
     expect(index.sitemapindex.sitemap.map((s) => s.loc)).toEqual([`${SITE}/sitemap-1.xml`, `${SITE}/sitemap-2.xml`]);
     const second = xml.parse(await readFile(join(dir, 'sitemap-2.xml'), 'utf8')) as { urlset: { url: unknown[] } };
     expect(second.urlset.url).toHaveLength(11);
+  });
+
+  it('makes again only the files of URLs whose articles changed, with the output record', async () => {
+    const dir = join(work, 'large-kept');
+    const records = join(work, 'large-kept-record');
+    await mkdir(dir);
+    const fake = (ids: readonly string[]) => ids.map((id) => ({ id, published: null }) as unknown as Article);
+    const ids = Array.from({ length: URLS_PER_SITEMAP + 10 }, (_, i) => `a-${i}`);
+    const first = new OutputManifest(records, dir, 'v');
+    await writeSitemap(dir, fake(ids), SITE, first);
+    first.finish();
+    const firstPart = await readFile(join(dir, 'sitemap-1.xml'), 'utf8');
+    // One article added at the end: only the second file of URLs is made (and compared, and written) again.
+    const appended = new OutputManifest(records, dir, 'v');
+    const made = vi.spyOn(appended, 'unchanged');
+    expect(await writeSitemap(dir, fake([...ids, 'added']), SITE, appended)).toBe(2);
+    appended.finish();
+    expect(made.mock.calls.map(([path]) => path)).toEqual([join(dir, 'sitemap-2.xml')]);
+    expect(await readFile(join(dir, 'sitemap-1.xml'), 'utf8')).toBe(firstPart);
+    expect(await readFile(join(dir, 'sitemap-2.xml'), 'utf8')).toContain(`${SITE}/article/added/`);
+    // One added first: every article after it moves, and both files are made again.
+    const inserted = new OutputManifest(records, dir, 'v');
+    await writeSitemap(dir, fake(['first', ...ids, 'added']), SITE, inserted);
+    inserted.finish();
+    const part = async (name: string) =>
+      (xml.parse(await readFile(join(dir, name), 'utf8')) as { urlset: { url: { loc: string }[] } }).urlset.url;
+    const locs = [...(await part('sitemap-1.xml')), ...(await part('sitemap-2.xml'))].map((u) => u.loc);
+    expect(locs).toEqual([`${SITE}/`, ...['first', ...ids, 'added'].map((id) => `${SITE}/article/${id}/`)]);
   });
 });

@@ -45,8 +45,9 @@ function sitemapKey(articles: readonly Article[]): string {
 
 /**
  * Writes the sitemap (and robots.txt) and returns how many files of URLs it has. With the output record, a
- * rebuild whose articles kept their ids and dates keeps the last build's files (at 100k articles, making
- * and writing them took a quarter of a second).
+ * rebuild keeps each file whose articles kept their ids and dates (at 100k articles, making and writing the
+ * three files took a quarter of a second): a file of URLs is keyed by its own articles, so an article added
+ * at the end of the input order makes only the last file again.
  */
 export async function writeSitemap(
   outDir: string,
@@ -56,32 +57,36 @@ export async function writeSitemap(
 ): Promise<number> {
   const urlCount = articles.length + 1;
   const files = urlCount <= URLS_PER_SITEMAP ? 1 : Math.ceil(urlCount / URLS_PER_SITEMAP);
-  const parts = files === 1 ? [] : Array.from({ length: files }, (_, i) => `sitemap-${i + 1}.xml`);
-  const names = ['sitemap.xml', ...parts, 'robots.txt'];
   const writer = new FileWriter(manifest);
-  const key = manifest === null ? undefined : sitemapKey(articles);
-  // Every name is asked, so that each file written below is recorded with the key.
-  const kept = names.map((name) => writer.reuse(name, key));
-  if (kept.every((digest) => digest !== undefined)) return files;
-
+  const write = (name: string, text: string) => writer.write(join(outDir, name), text);
+  // The site's own URL comes first: file i holds URLs i·N to (i+1)·N − 1, the articles one before that.
+  const articlesOf = (i: number) =>
+    articles.slice(Math.max(0, i * URLS_PER_SITEMAP - 1), (i + 1) * URLS_PER_SITEMAP - 1);
   const lastModified = lastModifiedOf();
   // Escaping works character by character: the site's URL is escaped once, not once per article.
   const site = x(siteUrl);
-  const urls = [
-    `<url><loc>${site}/</loc></url>`,
-    ...articles.map((a) => `<url><loc>${site}${x(articlePath(a.id))}</loc>${lastModified(a)}</url>`),
-  ];
-  const write = (name: string, text: string) => writer.write(join(outDir, name), text);
+  const urlSetOf = (i: number) =>
+    urlSet([
+      ...(i === 0 ? [`<url><loc>${site}/</loc></url>`] : []),
+      ...articlesOf(i).map((a) => `<url><loc>${site}${x(articlePath(a.id))}</loc>${lastModified(a)}</url>`),
+    ]);
+  // Every name is asked, so that each file written is recorded with its key.
+  const keep = (name: string, key: () => string) => manifest !== null && writer.reuse(name, key()) !== undefined;
   if (files === 1) {
-    await write('sitemap.xml', urlSet(urls));
+    if (!keep('sitemap.xml', () => sitemapKey(articles))) await write('sitemap.xml', urlSetOf(0));
   } else {
+    const parts = Array.from({ length: files }, (_, i) => `sitemap-${i + 1}.xml`);
     for (const [i, name] of parts.entries()) {
-      await write(name, urlSet(urls.slice(i * URLS_PER_SITEMAP, (i + 1) * URLS_PER_SITEMAP)));
+      if (!keep(name, () => sitemapKey(articlesOf(i)))) await write(name, urlSetOf(i));
     }
-    const index = parts.map((name) => `<sitemap><loc>${x(`${siteUrl}/${name}`)}</loc></sitemap>`);
-    await write('sitemap.xml', `${XML}<sitemapindex xmlns="${NS}">\n${index.join('\n')}\n</sitemapindex>\n`);
+    if (!keep('sitemap.xml', () => parts.join('\n'))) {
+      const index = parts.map((name) => `<sitemap><loc>${site}/${name}</loc></sitemap>`);
+      await write('sitemap.xml', `${XML}<sitemapindex xmlns="${NS}">\n${index.join('\n')}\n</sitemapindex>\n`);
+    }
   }
-  await write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
+  if (!keep('robots.txt', () => 'robots')) {
+    await write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
+  }
   await writer.flush();
   return files;
 }
