@@ -65,24 +65,22 @@ export async function writeSitemap(
   const lastModified = lastModifiedOf();
   // Escaping works character by character: the site's URL is escaped once, not once per article.
   const site = x(siteUrl);
-  const urlSetOf = (i: number) =>
+  const urlSetOf = (i: number, listed: readonly Article[]) =>
     urlSet([
       ...(i === 0 ? [`<url><loc>${site}/</loc></url>`] : []),
-      ...articlesOf(i).map((a) => `<url><loc>${site}${x(articlePath(a.id))}</loc>${lastModified(a)}</url>`),
+      ...listed.map((a) => `<url><loc>${site}${x(articlePath(a.id))}</loc>${lastModified(a)}</url>`),
     ]);
   // Every name is asked, so that each file written is recorded with its key.
   const keep = (name: string, key: () => string) => manifest !== null && writer.reuse(name, key()) !== undefined;
-  if (files === 1) {
-    if (!keep('sitemap.xml', () => sitemapKey(articles))) await write('sitemap.xml', urlSetOf(0));
-  } else {
-    const parts = Array.from({ length: files }, (_, i) => `sitemap-${i + 1}.xml`);
-    for (const [i, name] of parts.entries()) {
-      if (!keep(name, () => sitemapKey(articlesOf(i)))) await write(name, urlSetOf(i));
-    }
-    if (!keep('sitemap.xml', () => parts.join('\n'))) {
-      const index = parts.map((name) => `<sitemap><loc>${site}/${name}</loc></sitemap>`);
-      await write('sitemap.xml', `${XML}<sitemapindex xmlns="${NS}">\n${index.join('\n')}\n</sitemapindex>\n`);
-    }
+  // One file of URLs is the sitemap itself; more go under a sitemap index.
+  const parts = files === 1 ? ['sitemap.xml'] : Array.from({ length: files }, (_, i) => `sitemap-${i + 1}.xml`);
+  for (const [i, name] of parts.entries()) {
+    const listed = articlesOf(i);
+    if (!keep(name, () => sitemapKey(listed))) await write(name, urlSetOf(i, listed));
+  }
+  if (files > 1 && !keep('sitemap.xml', () => parts.join('\n'))) {
+    const index = parts.map((name) => `<sitemap><loc>${site}/${name}</loc></sitemap>`);
+    await write('sitemap.xml', `${XML}<sitemapindex xmlns="${NS}">\n${index.join('\n')}\n</sitemapindex>\n`);
   }
   if (!keep('robots.txt', () => 'robots')) {
     await write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl}/sitemap.xml\n`);
