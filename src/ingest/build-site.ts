@@ -15,7 +15,7 @@ import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
 import { startSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { OutputManifest } from './emit/output-manifest.ts';
-import { emitVersion, OutputInputs } from './emit/output-inputs.ts';
+import { emitVersion, OutputInputs, StoryKeys } from './emit/output-inputs.ts';
 import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
 import { extractInputsInParallel } from './extract-inputs.ts';
@@ -109,6 +109,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     cacheRoot === null || articleKeys.length !== articles.length
       ? undefined
       : { store: new TokenCache(join(cacheRoot, 'tokens')), keys: articleKeys };
+  // The app shell is built first (a build without the cache has Vite empty the output folder), so the
+  // search index can write its shards as soon as the corpus is grouped.
+  if (options.skipApp !== true) {
+    await clock.time('app shell', () =>
+      buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
+    );
+  }
+  // The search index is made on a worker from the stories alone: from the moment they are grouped, beside
+  // the related-stories search and the stages that write the rest. Its stories are keyed as the output's.
+  const storyKeys = cacheRoot === null ? null : new StoryKeys(keyOf);
+  let searchIndex: { wait: () => Promise<string> } | undefined;
+  const startSearch = (stories: readonly StorySummary[]) =>
+    (searchIndex ??= clock.background('search index', () =>
+      startSearchIndex(outDir, stories, articles, {
+        cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
+        ...(storyKeys === null ? {} : { storyKey: (story: StorySummary) => storyKeys.of(story) }),
+      }),
+    ));
   // With the cache, a rebuild that changed a few articles updates the last build's stories and lists.
   const state =
     tokenCache === undefined || relateStore === null
@@ -120,9 +138,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         };
   const corpus = await relateCorpusInParallel(
     articles,
-    tokenCache === undefined || state === undefined ? { clock } : { clock, tokenCache, state },
+    tokenCache === undefined || state === undefined
+      ? { clock, onGrouped: startSearch }
+      : { clock, tokenCache, state, onGrouped: startSearch },
   );
   relateStore?.dropReadAhead();
+  // (The update of a rebuild does not tell its stories before it ends.)
+  const search = startSearch(corpus.stories);
   // With a cache, files the last build wrote into this folder unchanged are left alone, and files made
   // from the same inputs (article, story, related list) are not even made again. When the relate update
   // started from the state that build saved, the articles it left alone are not even keyed: their files
@@ -130,20 +152,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const manifest = clock.timeSync('output record', () =>
     cacheRoot === null ? null : new OutputManifest(join(cacheRoot, 'output'), outDir, emitVersion(siteUrl)),
   );
-  const madeFrom = manifest === null ? null : new OutputInputs(keyOf, corpus, manifest.previousStateToken);
-  if (options.skipApp !== true) {
-    await clock.time('app shell', () =>
-      buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
-    );
-  }
-  // The search index is built on a worker while the stages below write the rest (it starts after the app
-  // shell, which empties the folder).
-  const searchIndex = clock.background('search index', () =>
-    startSearchIndex(outDir, corpus.stories, articles, {
-      cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
-      ...(madeFrom === null ? {} : { storyKey: (story: StorySummary) => madeFrom.storyKey(story) }),
-    }),
-  );
+  const madeFrom =
+    manifest === null || storyKeys === null
+      ? null
+      : new OutputInputs(keyOf, corpus, manifest.previousStateToken, storyKeys);
   const dataDigest = await clock.time('write data', () =>
     writeSiteData(outDir, articles, corpus, builtAt, manifest, madeFrom),
   );
@@ -168,7 +180,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
-  const searchDigest = await searchIndex.wait();
+  const searchDigest = await search.wait();
   await state?.store.settled();
   // A build without images (the benchmark times them apart) leaves the last build's images in place.
   if (options.previewImages === false) manifest?.keep('og');

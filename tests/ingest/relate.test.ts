@@ -14,13 +14,14 @@ import {
   relatedArticlesInParallel,
   RELATED_WEIGHTING,
 } from '../../src/ingest/relate/related-articles.ts';
-import { relateCorpus } from '../../src/ingest/relate/relate-corpus.ts';
+import { relateCorpus, relateCorpusInParallel } from '../../src/ingest/relate/relate-corpus.ts';
 import { buildRelatedIndex, candidateRange, rerankRange } from '../../src/ingest/relate/related-index.ts';
 import { startRelateWorkers } from '../../src/ingest/relate/relate-worker-pool.ts';
 import { buildVectorSpace, rankTermsInParallel } from '../../src/ingest/relate/term-vectors.ts';
 import { tokeniseCorpus, tokeniseInParallel } from '../../src/ingest/relate/tokenise-corpus.ts';
 import { terms } from '../../src/ingest/relate/terms.ts';
 import { UnionFind } from '../../src/ingest/relate/union-find.ts';
+import { StageClock } from '../../src/ingest/stage-clock.ts';
 
 const wire =
   'The United States agreed on Tuesday to resume military aid and intelligence sharing with Ukraine after Kyiv said ' +
@@ -190,6 +191,26 @@ describe('related stories of the site', () => {
     const id = articles.find((a) => a.sourceFile === file)?.id ?? '';
     return (relatedOf.get(id) ?? []).map((r) => r.article.id);
   };
+
+  it('tells its stories as soon as they are grouped, before the related search, as the result has them', async () => {
+    const told: (readonly unknown[])[] = [];
+    const clock = new StageClock();
+    let stagesThen: string[] = [];
+    const corpus = await relateCorpusInParallel(articles, {
+      relatedCount: 3,
+      clock,
+      onGrouped: (stories) => {
+        told.push(stories);
+        stagesThen = clock.timings.map((t) => t.stage);
+      },
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]).toBe(corpus.stories);
+    expect(stagesThen).toEqual(['tokenise', 'group']);
+    expect(corpus.stories.map((s) => s.id)).toEqual(
+      relateCorpus(articles, { relatedCount: 3 }).stories.map((s) => s.id),
+    );
+  });
 
   it('gives every copy of a story the same list, naming each other story once by its fullest copy', () => {
     const [aid1, aid2] = articles;

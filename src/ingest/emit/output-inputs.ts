@@ -38,8 +38,34 @@ export function emitVersion(siteUrl: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * A story is made from its copies (its headline, standfirst, dates and listing are theirs, picked by the
+ * relate code, whose version is in emitVersion): its id and its copies' keys in order stand for it. Known
+ * once the corpus is grouped: the search index, started then, keys its stories before the rest is related.
+ */
+export class StoryKeys {
+  private readonly keys = new Map<string, string | undefined>();
+
+  constructor(private readonly articleKeys: ReadonlyMap<string, string>) {}
+
+  of(story: StorySummary): string | undefined {
+    if (this.keys.has(story.id)) return this.keys.get(story.id);
+    const parts = [story.id];
+    for (const member of story.members) {
+      const own = this.articleKeys.get(member.id);
+      if (own === undefined) {
+        this.keys.set(story.id, undefined);
+        return undefined;
+      }
+      parts.push(own);
+    }
+    const key = sha1(parts.join('\0'));
+    this.keys.set(story.id, key);
+    return key;
+  }
+}
+
 export class OutputInputs {
-  private readonly storyKeys = new Map<string, string | undefined>();
   private readonly entryKeys = new Map<string, string | undefined>();
   /** Copies of a story share one related list (relate-corpus.ts): each list is keyed once. */
   private readonly relatedKeys = new WeakMap<object, string>();
@@ -55,6 +81,8 @@ export class OutputInputs {
     private readonly articleKeys: ReadonlyMap<string, string>,
     private readonly corpus: RelatedCorpus,
     outputStateToken = '',
+    /** The stories' keys, when some were made before the corpus was related (the search index's). */
+    private readonly storyKeys = new StoryKeys(articleKeys),
   ) {
     const since = corpus.sinceState;
     this.changed =
@@ -109,24 +137,9 @@ export class OutputInputs {
     return sha1(parts.join('\0'));
   }
 
-  /**
-   * A story is made from its copies (its headline, standfirst, dates and listing are theirs, picked by the
-   * relate code, whose version is in emitVersion): its id and its copies' keys in order stand for it.
-   */
+  /** Of a story: see StoryKeys. */
   storyKey(story: StorySummary): string | undefined {
-    if (this.storyKeys.has(story.id)) return this.storyKeys.get(story.id);
-    const parts = [story.id];
-    for (const member of story.members) {
-      const own = this.articleKeys.get(member.id);
-      if (own === undefined) {
-        this.storyKeys.set(story.id, undefined);
-        return undefined;
-      }
-      parts.push(own);
-    }
-    const key = sha1(parts.join('\0'));
-    this.storyKeys.set(story.id, key);
-    return key;
+    return this.storyKeys.of(story);
   }
 
   /** A related list: each related article's key, score and shared terms. Copies of a story share one list. */

@@ -30,7 +30,7 @@ import { BatchedHash } from './batched-hash.ts';
 import { FileWriter } from './file-writer.ts';
 import { listedStory } from './listed-story.ts';
 import type { OutputInputs } from './output-inputs.ts';
-import { contentDigest, type OutputManifest } from './output-manifest.ts';
+import type { OutputManifest } from './output-manifest.ts';
 
 export const STORIES_PER_PAGE = 30;
 
@@ -56,10 +56,9 @@ function writeJson(
     digest.add(`${name}\0${kept}\n`);
     return undefined;
   }
-  const json = JSON.stringify(make());
-  const fileDigest = contentDigest(json);
-  digest.add(`${name}\0${fileDigest}\n`);
-  return writer.write(join(outDir, name), json, { digest: fileDigest });
+  return writer.write(join(outDir, name), JSON.stringify(make())).then((fileDigest) => {
+    digest.add(`${name}\0${fileDigest}\n`);
+  });
 }
 
 /** The stories on page `page` (from 1) of the story list. */

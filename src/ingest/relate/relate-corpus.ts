@@ -206,6 +206,11 @@ export interface RelateOptions {
    * that changed a few articles of a large corpus updates them (update-relations.ts). Related stories only.
    */
   readonly state?: StateCache;
+  /**
+   * Told the stories as soon as the corpus is grouped, before related stories are searched (a full
+   * build's; the update of a rebuild tells no one): what needs only the stories can start then.
+   */
+  readonly onGrouped?: (stories: readonly StorySummary[]) => void;
 }
 
 export interface StateCache {
@@ -238,7 +243,7 @@ export function relateCorpus(
  */
 export async function relateCorpusInParallel(
   articles: readonly Article[],
-  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true, tokenCache, state }: RelateOptions = {},
+  { relatedCount = DEFAULT_RELATED_COUNT, clock, onePerStory = true, tokenCache, state, onGrouped }: RelateOptions = {},
 ): Promise<RelatedCorpus> {
   const time = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     clock === undefined ? work() : clock.time(stage, work);
@@ -282,6 +287,7 @@ export async function relateCorpusInParallel(
       articles,
       await time('group', () => groupInParallel(tokens, DEFAULT_GROUPING, { ...workers, ...onSpace }, times)),
     );
+    onGrouped?.(grouped.stories);
     const onStep = clock?.step;
     const matches = await time('relate', async () => {
       const options = onStep === undefined ? workers : { ...workers, onStep };
