@@ -12,7 +12,7 @@ import { writeSharePages } from './emit/share/write-share-pages.ts';
 import { writeFeeds } from './emit/write-feeds.ts';
 import { writeHeaders } from './emit/write-headers.ts';
 import { buildIdOf, stampServiceWorker } from './emit/stamp-service-worker.ts';
-import { startSearchIndex } from './emit/write-search-index.ts';
+import { SearchHelpers, startSearchIndex } from './emit/write-search-index.ts';
 import { writeSitemap } from './emit/write-sitemap.ts';
 import { OutputManifest } from './emit/output-manifest.ts';
 import { emitVersion, OutputInputs, StoryKeys } from './emit/output-inputs.ts';
@@ -119,12 +119,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The search index is made on a worker from the stories alone: from the moment they are grouped, beside
   // the related-stories search and the stages that write the rest. Its stories are keyed as the output's.
   const storyKeys = cacheRoot === null ? null : new StoryKeys(keyOf);
+  const searchHelpers = new SearchHelpers();
   let searchIndex: { wait: () => Promise<string> } | undefined;
   const startSearch = (stories: readonly StorySummary[]) =>
     (searchIndex ??= clock.background('search index', () =>
       startSearchIndex(outDir, stories, articles, {
         cacheDir: cacheRoot === null ? null : join(cacheRoot, 'search-index'),
         ...(storyKeys === null ? {} : { storyKey: (story: StorySummary) => storyKeys.of(story) }),
+        helpers: searchHelpers,
       }),
     ));
   // With the cache, a rebuild that changed a few articles updates the last build's stories and lists.
@@ -180,6 +182,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
+  // Rather than wait for the search worker, this thread makes the shards it has not taken yet.
+  await clock.time('search index (here)', () => searchHelpers.help());
   const searchDigest = await search.wait();
   await state?.store.settled();
   // A build without images (the benchmark times them apart) leaves the last build's images in place.

@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sourcesOf } from '../../src/ingest/emit/search-index-cache.ts';
 import { shardCountFor, shardOf } from '../../src/ingest/emit/search-shard.ts';
-import { writeSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
+import { SearchHelpers, writeSearchIndex } from '../../src/ingest/emit/write-search-index.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
 import { loadBuiltIndex, readSearchIndexFile, readShard } from './built-search-index.ts';
 
@@ -126,6 +126,31 @@ describe('the sharded search index', () => {
       const shard = (await readShard(out, name)).index as { documentIds: object; documentCount: number };
       expect(Object.keys(shard.documentIds).map(Number)).toEqual([...Array(shard.documentCount).keys()]);
     }
+    await expectSameAnswers(out, first);
+  });
+
+  it('makes the same shards when the build thread helps the worker as the worker makes alone', async () => {
+    const alone = await writeSearchIndex(out, sourcesOf(first), {
+      onWorker: true,
+      cacheFolder: null,
+      storiesPerShard: PER_SHARD,
+    });
+    const files = async () => (await readSearchIndexFile(out)).shards;
+    const madeAlone = await files();
+    await rm(out, { recursive: true, force: true });
+    const helpers = new SearchHelpers();
+    const writing = writeSearchIndex(out, sourcesOf(first), {
+      onWorker: true,
+      cacheFolder: null,
+      storiesPerShard: PER_SHARD,
+      helpers,
+    });
+    // Offered once the index has planned its shards: this thread then takes what the worker has not (it is
+    // still loading its modules).
+    while (!helpers.offered) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await helpers.help()).toBeGreaterThan(0);
+    expect(await writing).toBe(alone);
+    expect(await files()).toEqual(madeAlone);
     await expectSameAnswers(out, first);
   });
 

@@ -11,7 +11,7 @@ import type { SearchDocument, SearchIndexFile, SearchShardFile } from '../../sha
 import { searchIndexPath, searchShardPath } from '../../shared/site-paths.ts';
 import { clipText } from './share/html-text.ts';
 import { bodyText } from '../extract/body-text.ts';
-import { runOnWorkers } from '../worker-pool.ts';
+import { WorkerPool } from '../worker-pool.ts';
 import {
   documentHash,
   exists,
@@ -149,12 +149,120 @@ export interface SearchIndexOptions {
    * relate code's version is in the cache's): with the cache, unchanged stories' documents are not made.
    */
   readonly storyKey?: (story: StorySummary) => string | undefined;
+  /** Through which the build's thread can help make the shards once it is otherwise idle. */
+  readonly helpers?: SearchHelpers;
 }
 
 async function makeHere(tasks: readonly ShardTask[]): Promise<ShardResult[]> {
   const results: ShardResult[] = [];
   for (const task of tasks) results.push(await makeShard(task));
   return results;
+}
+
+/**
+ * The shards to make, taken one at a time by the search worker and, once the build's own thread has
+ * written everything else and would only wait for the index, by that thread too (SearchHelpers.help).
+ */
+class ShardQueue {
+  private next = 0;
+  private left: number;
+  private readonly results: ShardResult[] = [];
+  private readonly settled: Promise<void>;
+  private settle = (): void => {};
+  private fail: (error: unknown) => void = () => {};
+
+  constructor(private readonly tasks: readonly ShardTask[]) {
+    this.left = tasks.length;
+    this.settled = new Promise<void>((resolve, reject) => {
+      this.settle = resolve;
+      this.fail = reject;
+    });
+    // A failure is reported by the thread that met it, and by done() to whoever waits there.
+    this.settled.catch(() => {});
+    if (this.left === 0) this.settle();
+  }
+
+  /** Makes shards with `make` until none is left to take; returns how many it made. */
+  async drain(make: (task: ShardTask) => Promise<ShardResult>): Promise<number> {
+    let made = 0;
+    while (this.next < this.tasks.length) {
+      const i = this.next++;
+      const task = this.tasks[i];
+      if (task === undefined) continue;
+      try {
+        this.results[i] = await make(task);
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+      made += 1;
+      this.left -= 1;
+      if (this.left === 0) this.settle();
+    }
+    return made;
+  }
+
+  /** Every shard's result, in the tasks' order, once each is made (by whichever thread took it). */
+  async done(): Promise<ShardResult[]> {
+    await this.settled;
+    return this.results;
+  }
+}
+
+/**
+ * Lets the build's thread help make the search index's shards once it has nothing else to do: a cold
+ * build's index is one core's work for longer than the build writes the rest (at 100k articles its worker
+ * ran 30–40 s past the writing stages, the second core idle).
+ */
+export class SearchHelpers {
+  private queue: ShardQueue | undefined;
+
+  /** Offered by the index once it has shards to make on its worker. */
+  offer(queue: ShardQueue): void {
+    this.queue = queue;
+  }
+
+  /** Whether the index has offered its shards yet. */
+  get offered(): boolean {
+    return this.queue !== undefined;
+  }
+
+  /**
+   * Makes shards on this thread until none is left to take (none, when the index offered none yet);
+   * returns how many it made.
+   */
+  async help(): Promise<number> {
+    return (await this.queue?.drain(makeShard)) ?? 0;
+  }
+}
+
+/** Makes the shards on a worker, with the build's thread helping when it can (SearchHelpers). */
+async function makeOnWorker(
+  tasks: readonly ShardTask[],
+  maxHeapMiB: number,
+  helpers: SearchHelpers | undefined,
+): Promise<ShardResult[]> {
+  const queue = new ShardQueue(tasks);
+  helpers?.offer(queue);
+  const pool = new WorkerPool(new URL('./search-index-worker.ts', import.meta.url), { threads: 1, maxHeapMiB });
+  let workerFailed = false;
+  try {
+    await queue.drain(async (task) => {
+      if (!workerFailed) {
+        const made = await pool
+          .run<ShardTask, ShardResult>([task], { batchSize: 1 })
+          .then(([result]) => result)
+          .catch(() => undefined);
+        if (made !== undefined) return made;
+        // Should the worker fail (it outgrew its heap), this shard and the rest it takes are made here.
+        workerFailed = true;
+      }
+      return makeShard(task);
+    });
+  } finally {
+    await pool.close();
+  }
+  return queue.done();
 }
 
 /**
@@ -174,6 +282,7 @@ export function startSearchIndex(
     cacheDir = null,
     storiesPerShard = STORIES_PER_SHARD,
     storyKey,
+    helpers,
   }: SearchIndexOptions = {},
 ): Promise<string> {
   // Made only when a document is (with the cache, a rebuild makes those of changed stories alone).
@@ -193,6 +302,7 @@ export function startSearchIndex(
     cacheFolder,
     storiesPerShard,
     ...(maxHeapMiB === undefined ? {} : { maxHeapMiB }),
+    ...(helpers === undefined ? {} : { helpers }),
   });
 }
 
@@ -205,6 +315,8 @@ export interface WriteSearchIndexOptions {
   readonly maxHeapMiB?: number;
   /** Most stories the overlay shard holds before they are folded into the shards (default OVERLAY_MAX_STORIES). */
   readonly overlayLimit?: number;
+  /** Through which the build's thread can help make the shards once it is otherwise idle. */
+  readonly helpers?: SearchHelpers;
 }
 
 /**
@@ -220,7 +332,14 @@ export const OVERLAY_MAX_STORIES = 128;
 export async function writeSearchIndex(
   outDir: string,
   sources: readonly SearchSource[],
-  { onWorker, cacheFolder, storiesPerShard, maxHeapMiB, overlayLimit = OVERLAY_MAX_STORIES }: WriteSearchIndexOptions,
+  {
+    onWorker,
+    cacheFolder,
+    storiesPerShard,
+    maxHeapMiB,
+    overlayLimit = OVERLAY_MAX_STORIES,
+    helpers,
+  }: WriteSearchIndexOptions,
 ): Promise<string> {
   const groups = shardGroups(sources, storiesPerShard);
   const outFolder = join(outDir, searchShardPath('').slice(1));
@@ -253,11 +372,7 @@ export async function writeSearchIndex(
   // which loads the TypeScript sources (measured in the bench's 10k rebuild: the build waited 1.6 s for it).
   const worthAWorker = onWorker && (tasks.length > MAX_UPDATES_HERE || tasks.some((t) => t.update === null));
   const made = worthAWorker
-    ? await runOnWorkers<ShardTask, ShardResult>(new URL('./search-index-worker.ts', import.meta.url), tasks, {
-        threads: 1,
-        batchSize: 1,
-        maxHeapMiB: maxHeapMiB ?? (await searchWorkerHeapMiB(tasks)),
-      }).catch(() => makeHere(tasks))
+    ? await makeOnWorker(tasks, maxHeapMiB ?? (await searchWorkerHeapMiB(tasks)), helpers)
     : await makeHere(tasks);
   tasks.forEach((task, i) => (results[task.shard] = made[i] ?? null));
 
