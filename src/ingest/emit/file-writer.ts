@@ -115,13 +115,16 @@ export class FileWriter {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const digest = contentDigest(bytes);
       if (this.manifest?.unchanged(path, bytes, digest) === true) return digest;
-      // A copy in a buffer of its own, moved to the thread.
-      const own = new Uint8Array(bytes.byteLength);
-      own.set(bytes);
+      // Moved to the thread: the bytes encoded here when they fill a buffer of their own, else a copy (a
+      // caller's array stays the caller's).
+      const own =
+        typeof data === 'string' && bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength === bytes.byteLength
+          ? bytes.buffer
+          : new Uint8Array(bytes).buffer;
       this.sendToThread(thread, {
-        data: own.buffer,
+        data: own,
         paths: [path],
-        bounds: [0, own.byteLength],
+        bounds: [0, bytes.byteLength],
         makeFolder: [makeFolder ? 1 : 0],
       });
       return digest;

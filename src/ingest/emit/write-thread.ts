@@ -7,7 +7,7 @@
  * Why not Node's asynchronous writes: each file was an open, a write and a close handed to libuv's four
  * threads, and their answers back, and four threads creating files in one folder contend for its lock in
  * the kernel. Writing 50k files in folders of their own on this 2-core VM took 9–35 s of system time that
- * way against 4–9 s from one thread (a git-ignored script, run after run; the disk's timings wander).
+ * way against 4–9 s from one thread (a scratch script, run after run; the disk's timings wander).
  * And every file's text was encoded twice (hashed as a string, then made a Buffer to write): the Buffers,
  * memory outside V8's heap, set off full garbage collections of a heap holding every article.
  */
