@@ -182,8 +182,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ),
     );
   }
-  // Rather than wait for the search worker, this thread makes the shards it has not taken yet.
-  await clock.time('search index (here)', () => searchHelpers.help());
+  // Rather than wait for the search worker, this thread makes the shards it has not taken yet (a small
+  // index, made on this thread from the start, offers none).
+  if (searchHelpers.offered) await clock.time('search index (here)', () => searchHelpers.help());
   const searchDigest = await search.wait();
   await state?.store.settled();
   // A build without images (the benchmark times them apart) leaves the last build's images in place.
