@@ -7,47 +7,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { indexText } from '../../src/ingest/emit/search-shard-text.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../../src/shared/search-options.ts';
-
-const WORDS = [
-  'ceasefire',
-  'Jeddah',
-  'envoys',
-  'budget',
-  'pension',
-  'storm',
-  'ports',
-  'café',
-  'Zelenskyy',
-  'Kyiv',
-  'München',
-  '東京',
-  'naïve',
-  'quote"mark',
-  'back\\slash',
-  'emoji🙂',
-];
-
-/** A seeded document: words picked by a small linear congruential generator, so every run is the same. */
-function documents(count: number, seed: number): SearchDocument[] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state;
-  };
-  const text = (length: number) =>
-    Array.from({ length }, () => WORDS[next() % WORDS.length] ?? '').join(next() % 7 === 0 ? '. ' : ' ');
-  return Array.from({ length: count }, (_, i) => ({
-    id: `story-${seed}-${i}`,
-    headline: text(6),
-    headlines: i % 3 === 0 ? '' : text(5),
-    standfirst: i % 4 === 0 ? '' : text(12),
-    body: text(60 + (next() % 200)),
-    lead: text(8),
-    outlets: i % 2 === 0 ? ['Wire'] : ['Wire', 'Gazette'],
-    articleId: `article-${seed}-${i}`,
-    latest: i % 5 === 0 ? null : `2025-0${1 + (i % 9)}-1${i % 10}T08:00:00Z`,
-  }));
-}
+import { documents } from './fixtures/search-documents.ts';
 
 function fresh(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);

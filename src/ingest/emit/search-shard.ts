@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
 import { INDEX_OPTIONS, type SearchDocument, type SearchShardFile } from '../../shared/search-options.ts';
 import { replaceFile } from '../replace-file.ts';
 import { fnv1a } from '../string-hash.ts';
+import { ShardIndexBuilder } from './search-shard-builder.ts';
 import { indexText } from './search-shard-text.ts';
 
 /**
@@ -53,13 +54,14 @@ export interface ShardResult {
 
 /**
  * A shard's file as text — `{ schemaVersion, documentCount, index }`, the index as MiniSearch serialises it
- * (written from its maps: search-shard-text.ts) — and MiniSearch's next internal id.
+ * (made afresh by search-shard-builder.ts; an updated one written from MiniSearch's maps by
+ * search-shard-text.ts) — and MiniSearch's next internal id.
  */
 function shardText(
-  index: MiniSearch<SearchDocument>,
+  index: MiniSearch<SearchDocument> | ShardIndexBuilder,
   asVacuumed = false,
 ): { readonly text: string; readonly nextId: number } {
-  const { text, nextId } = indexText(index, { asVacuumed });
+  const { text, nextId } = index instanceof ShardIndexBuilder ? index.text() : indexText(index, { asVacuumed });
   return {
     text: `{"schemaVersion":${SCHEMA_VERSION},"documentCount":${index.documentCount},"index":${text}}`,
     nextId,
@@ -68,9 +70,7 @@ function shardText(
 
 /** A shard made afresh, in memory (the app's test fixtures; the build writes through makeShard). */
 export function freshShard(documents: readonly SearchDocument[]): SearchShardFile {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(documents);
-  return JSON.parse(shardText(index).text) as SearchShardFile;
+  return JSON.parse(shardText(new ShardIndexBuilder().addAll(documents)).text) as SearchShardFile;
 }
 
 /** `<shard>-<digest>.json`: a shard's file is named by its number and content. */
@@ -80,10 +80,9 @@ export function shardName(shard: number, text: string): string {
 
 /** Makes the shard's file, writes it to the site and the cache, and names it by its content. */
 export async function makeShard(task: ShardTask): Promise<ShardResult> {
-  let index: MiniSearch<SearchDocument>;
+  let index: MiniSearch<SearchDocument> | ShardIndexBuilder;
   if (task.update === null) {
-    index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-    index.addAll(task.documents);
+    index = new ShardIndexBuilder().addAll(task.documents);
   } else {
     const file = JSON.parse(await readFile(task.update.file, 'utf8')) as SearchShardFile;
     // Discarded documents leave references in the index until vacuumed: the file is written as a vacuumed
