@@ -1,4 +1,7 @@
-/** eld's detector loaded from a JSON copy of its database: the same answers as eld/small, and a bad copy mended. */
+/**
+ * eld's detection loaded from a JSON copy of its database: the same answers as eld/small (over every
+ * language of the samples, and the edges of eld's text handling), and a bad copy mended.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +49,39 @@ describe('loadLanguageDetector', () => {
       'zh',
       'tr',
     ]);
+  });
+
+  it('answers as eld/small on texts in many scripts, cut at its limits, with contractions, numbers and emoji', async () => {
+    const detector = await loadLanguageDetector(join(folder, 'eld-small.json'));
+    const edges = [
+      '',
+      '   ',
+      '— … ?!',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      'abcde',
+      "Don’t stop: they're 'here' `now`",
+      '123 456 7,890 2025-03-01',
+      'Ceasefire talks 🙂 resume 🇺🇦 in Jeddah 𝒜𝒷𝒸',
+      'lone \ud800 surrogate \udc00 here',
+      'x'.repeat(90) + ' ' + 'y'.repeat(71) + ' zz',
+      'Ελληνικά κείμενα για τη συνάντηση στη Τζέντα',
+      'שיחות הפסקת האש יתחדשו בשבוע הבא',
+      'कल सुबह वार्ता फिर से शुरू होगी',
+      '東京で会議が月曜日に再開されます',
+      '회담은 월요일에 재개될 예정이다',
+      'Rozmowy zostaną wznowione w poniedziałek',
+      'As conversações serão retomadas na segunda-feira',
+    ];
+    const long = SAMPLES.join(' ').repeat(8);
+    const texts = [...SAMPLES, ...edges, long, long.slice(990, 2000), ...SAMPLES.map((t) => t.toUpperCase())];
+    // Every cut of the longer samples, so each n-gram boundary and byte limit is crossed.
+    for (const sample of SAMPLES) for (let end = 1; end <= sample.length; end += 7) texts.push(sample.slice(0, end));
+    const differing = texts.filter((text) => detector.detect(text).language !== eld.detect(text).language);
+    expect(differing).toEqual([]);
+    expect(new Set(texts.map((text) => detector.detect(text).language)).size).toBeGreaterThan(10);
   });
 
   it('mends a damaged or foreign copy and still detects', async () => {

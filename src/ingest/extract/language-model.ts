@@ -4,7 +4,9 @@
  * fresh process on the bench VM, most of the time a rebuild's extraction worker needs before it can
  * extract the one changed file. The same data as JSON parses in 0.21–0.30 s. So the first load writes it as
  * JSON, once per eld version, beside other tools' caches (`node_modules/.cache/broadsheet/`), and later loads
- * give that to eld's own detector (`createEld` in `src/languageDetector.js`, which `eld/small` itself uses).
+ * give that, with eld's word separators and byte table, to eld's detection in faster structures
+ * (ngram-language-detector.ts; its answers are eld's, which tests/ingest/language-model.test.ts checks
+ * against `eld/small` for the installed version).
  *
  * Those are eld's files, not its exports: any step that fails (a later eld moved them, node_modules is
  * read-only, the JSON is damaged) falls back to importing `eld/small`, which detects the same way.
@@ -14,14 +16,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installedPackage } from '../package-version.ts';
 import { replaceFileSync } from '../replace-file.ts';
+import { NgramLanguageDetector, type NgramDatabase } from './ngram-language-detector.ts';
 
 export interface LanguageDetector {
   detect(text: string): { readonly language: string };
-}
-
-/** What eld's detector module exports (plain JavaScript; the shape `eld/small` relies on). */
-interface DetectorModule {
-  createEld(): { instance: LanguageDetector; loadData(data: unknown): unknown };
 }
 
 /** Where the JSON copy of eld's small database is kept: under the nearest node_modules/.cache, by eld's version. */
@@ -33,8 +31,11 @@ async function detectorFromCopy(copyPath: string | undefined): Promise<LanguageD
   const eld = installedPackage('eld');
   if (eld === null) return null;
   const source = (path: string) => pathToFileURL(join(eld.folder, 'src', path)).href;
-  const { createEld } = (await import(source('languageDetector.js'))) as DetectorModule;
-  if (typeof createEld !== 'function') return null;
+  const [{ separators }, { dictionary }] = (await Promise.all([
+    import(source('regexPatterns.js')),
+    import(source('dictionary.js')),
+  ])) as [{ separators?: unknown }, { dictionary?: unknown }];
+  if (!(separators instanceof RegExp) || !Array.isArray(dictionary) || dictionary.length !== 256) return null;
   const copy = copyPath ?? defaultCopyPath(eld);
   let data: unknown;
   try {
@@ -51,13 +52,11 @@ async function detectorFromCopy(copyPath: string | undefined): Promise<LanguageD
     }
   }
   if (!isDatabase(data)) return null;
-  const { instance, loadData } = createEld();
-  // eld answers with the database's type ("S60"), or nothing when it took none.
-  return typeof loadData(data) === 'string' ? instance : null;
+  return new NgramLanguageDetector(data, { separators, dictionary: dictionary as string[] });
 }
 
-/** The fields eld reads from a database: its type, its languages by index and its n-grams. */
-function isDatabase(data: unknown): boolean {
+/** The fields read from eld's database: its type, its languages by index and its n-grams. */
+function isDatabase(data: unknown): data is NgramDatabase {
   if (typeof data !== 'object' || data === null) return false;
   const { type, languages, ngrams } = data as Record<string, unknown>;
   return typeof type === 'string' && typeof languages === 'object' && typeof ngrams === 'object';
