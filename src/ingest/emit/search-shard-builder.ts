@@ -7,18 +7,18 @@
  * MiniSearch keeps its terms in a radix tree and each term's postings in a map per field of maps per
  * document: one tree walk and a few map operations for every word of every story, and two maps made for
  * every term of every document. At 100k articles that was the build's largest stage (~1 ms a story; a 2000
- * story shard took 1.5 s to add and 0.3 s to write). Here each distinct word is looked up once per
- * shard, its folded term once, and a document's counts are kept in arrays indexed by term number; a term's
- * postings are one flat list of (field, document, count), in the order the text needs them.
+ * story shard took 1.5 s to add and 0.3 s to write). Here a text's words are numbered as they are scanned
+ * (search-word-table.ts: no string made for a word already seen), each distinct word's folded term is found
+ * once per shard, and a document's counts are kept in arrays indexed by term number; a term's postings are
+ * one flat list of (field, document, count), in the order the text needs them.
  *
- * Made from the options MiniSearch is given, with its default `tokenize`, `extractField` and
- * `stringifyField` (INDEX_OPTIONS sets none of them); `processTerm` must not depend on the field (it is
- * called once per distinct word). tests/ingest/search-shard-builder.test.ts holds the text to MiniSearch's.
+ * Made from the options MiniSearch is given, with its default `tokenize` (which the word table splits as),
+ * `extractField` and `stringifyField` (INDEX_OPTIONS sets none of them); `processTerm` must not depend on the
+ * field (it is called once per distinct word). tests/ingest/search-shard-builder.test.ts holds the text to
+ * MiniSearch's.
  */
-import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS, SEARCH_FIELDS, SEARCH_STORE_FIELDS, type SearchDocument } from '../../shared/search-options.ts';
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string, fieldName: string) => string[];
+import { SearchWordTable } from './search-word-table.ts';
 
 /** The folded term of a word as the index keeps it, or null for none (as INDEX_OPTIONS.processTerm). */
 function termOf(word: string): string | null {
@@ -32,8 +32,11 @@ function termOf(word: string): string | null {
 type Postings = number[];
 
 export class ShardIndexBuilder {
-  /** Each distinct word seen → its number. */
-  private readonly words = new Map<string, number>();
+  /** Each distinct word seen, numbered; `scanned` is the numbers of a field's words. */
+  private readonly table = new SearchWordTable();
+  private readonly scanned: number[] = [];
+  /** The terms of a field counted so far (reused from field to field). */
+  private readonly touched: number[] = [];
   /** By word number: its term's number, or -1 for a word with no term. */
   private readonly wordTerm: number[] = [];
   /** By word number: the field (document × fields + field) it was last seen in, to count distinct words. */
@@ -68,38 +71,43 @@ export class ShardIndexBuilder {
     this.documentIds.push(id);
     this.storedFields.push(storedText(document));
     const lengths: number[] = [];
-    const touched: number[] = [];
-    SEARCH_FIELDS.forEach((field, fieldId) => {
+    const { scanned, wordTerm, wordSeenIn, termSeenIn, termCount, postings, touched } = this;
+    for (let fieldId = 0; fieldId < SEARCH_FIELDS.length; fieldId++) {
+      const field = SEARCH_FIELDS[fieldId] as (typeof SEARCH_FIELDS)[number];
       const stamp = shortId * SEARCH_FIELDS.length + fieldId;
       let distinctWords = 0;
-      touched.length = 0;
-      for (const word of tokenize(document[field].toString(), field)) {
-        let w = this.words.get(word);
-        if (w === undefined) {
-          w = this.wordTerm.length;
-          this.words.set(word, w);
-          this.wordTerm.push(this.termNumber(word));
-          this.wordSeenIn.push(-1);
+      let touchedCount = 0;
+      const count = this.table.scan(document[field].toString(), scanned);
+      for (let k = 0; k < count; k++) {
+        const w = scanned[k] as number;
+        if (w === wordTerm.length) {
+          // A word the table has just met.
+          wordTerm.push(this.termNumber(this.table.words[w] as string));
+          wordSeenIn.push(-1);
         }
-        if (this.wordSeenIn[w] !== stamp) {
-          this.wordSeenIn[w] = stamp;
+        if (wordSeenIn[w] !== stamp) {
+          wordSeenIn[w] = stamp;
           distinctWords += 1;
         }
-        const t = this.wordTerm[w] as number;
+        const t = wordTerm[w] as number;
         if (t < 0) continue;
-        if (this.termSeenIn[t] !== stamp) {
-          this.termSeenIn[t] = stamp;
-          this.termCount[t] = 0;
-          touched.push(t);
+        if (termSeenIn[t] !== stamp) {
+          termSeenIn[t] = stamp;
+          termCount[t] = 1;
+          touched[touchedCount++] = t;
+        } else {
+          termCount[t] = (termCount[t] as number) + 1;
         }
-        this.termCount[t] = (this.termCount[t] as number) + 1;
       }
-      for (const t of touched) (this.postings[t] as Postings).push(fieldId, shortId, this.termCount[t] as number);
+      for (let k = 0; k < touchedCount; k++) {
+        const t = touched[k] as number;
+        (postings[t] as Postings).push(fieldId, shortId, termCount[t] as number);
+      }
       lengths[fieldId] = distinctWords;
       // MiniSearch's running average, step for step, so the numbers are the same to the last bit.
       const average = this.averageFieldLength[fieldId] ?? 0;
       this.averageFieldLength[fieldId] = (average * shortId + distinctWords) / (shortId + 1);
-    });
+    }
     this.fieldLengths.push(lengths);
   }
 

@@ -73,8 +73,12 @@ export function freshShard(documents: readonly SearchDocument[]): SearchShardFil
   return JSON.parse(shardText(new ShardIndexBuilder().addAll(documents)).text) as SearchShardFile;
 }
 
-/** `<shard>-<digest>.json`: a shard's file is named by its number and content. */
-export function shardName(shard: number, text: string): string {
+/**
+ * `<shard>-<digest>.json`: a shard's file is named by its number and content. Given the text's UTF-8 bytes
+ * where the caller has them: hashing the text itself encodes it again, and a shard's text (curly quotes
+ * and dashes make it a two-byte string) hashed as bytes took half the time.
+ */
+export function shardName(shard: number, text: string | Uint8Array): string {
   return `${shard}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
 }
 
@@ -95,10 +99,12 @@ export async function makeShard(task: ShardTask): Promise<ShardResult> {
     index.addAll(task.documents);
   }
   const { text, nextId } = shardText(index, task.update !== null);
-  const name = shardName(task.shard, text);
+  // Encoded once, for the name's hash and both files.
+  const bytes = Buffer.from(text);
+  const name = shardName(task.shard, bytes);
   for (const folder of task.cacheFolder === null ? [task.outFolder] : [task.outFolder, task.cacheFolder]) {
     await mkdir(folder, { recursive: true });
-    await replaceFile(join(folder, name), text);
+    await replaceFile(join(folder, name), bytes);
   }
   return { name, documentCount: index.documentCount, nextId };
 }
