@@ -2,11 +2,13 @@
  * The words of the search index's texts, split as MiniSearch's default tokenizer splits them
  * (`text.split(/[\n\r\p{Z}\p{P}]+/u)`: the pieces between runs of line breaks, spaces and punctuation, an
  * empty piece first or last when the text opens or ends with such a run) and numbered by a table of the
- * distinct words seen so far. A word already in the table is found from the text's characters — hashed
+ * distinct words seen so far (spelling-table.ts, shared with the relate stage's words). A word already in the table is found from the text's characters — hashed
  * while they are scanned, then compared — without making a string for it: splitting made one for every
  * word of every story, most of the index builder's time and garbage. tests/ingest/search-word-table.test.ts
  * holds the words to `split`'s.
  */
+
+import { SPELLING_HASH_START, SpellingTable, spellingHashed } from '../spelling-table.ts';
 
 /** MiniSearch's separators, matched one code point at a time. */
 const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
@@ -45,15 +47,10 @@ function separatorAt(text: string, i: number): number {
   return isSeparatorUnit(code) ? 1 : 0;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 export class SearchWordTable {
-  /** Open addressing: each slot holds a word's number + 1, or 0 when empty. */
-  private slots = new Int32Array(1 << 12);
-  private readonly hashes: number[] = [];
+  private readonly spellings = new SpellingTable();
   /** The distinct words, by number. */
-  readonly words: string[] = [];
+  readonly words: readonly string[] = this.spellings.words;
 
   /**
    * The number of each word of `text` in order, empty pieces included, as `split` gives them: written to
@@ -63,60 +60,24 @@ export class SearchWordTable {
     const end = text.length;
     let count = 0;
     let start = 0;
-    let hash = FNV_OFFSET;
+    let hash = SPELLING_HASH_START;
     let i = 0;
     while (i < end) {
       const width = separatorAt(text, i);
       if (width === 0) {
-        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+        hash = spellingHashed(hash, text.charCodeAt(i));
         i += 1;
         continue;
       }
-      into[count++] = this.numberOf(text, start, i, hash);
+      into[count++] = this.spellings.numberOf(text, start, i, hash);
       i += width;
       for (let next = i < end ? separatorAt(text, i) : 0; next > 0; next = i < end ? separatorAt(text, i) : 0) {
         i += next;
       }
       start = i;
-      hash = FNV_OFFSET;
+      hash = SPELLING_HASH_START;
     }
-    into[count++] = this.numberOf(text, start, end, hash);
+    into[count++] = this.spellings.numberOf(text, start, end, hash);
     return count;
-  }
-
-  private numberOf(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot] as number;
-      if (held === 0) return this.add(text.slice(start, end), hash, slot);
-      const word = held - 1;
-      if (this.hashes[word] !== hash) continue;
-      const known = this.words[word] as string;
-      if (known.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length && same; k++) same = known.charCodeAt(k) === text.charCodeAt(start + k);
-      if (same) return word;
-    }
-  }
-
-  private add(word: string, hash: number, slot: number): number {
-    const number = this.words.length;
-    this.words.push(word);
-    this.hashes.push(hash);
-    this.slots[slot] = number + 1;
-    if (this.words.length * 2 > this.slots.length) this.grow();
-    return number;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, word) => {
-      let slot = hash & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = word + 1;
-    });
-    this.slots = slots;
   }
 }

@@ -2,9 +2,10 @@
  * The words of texts, found as WORD_PATTERN (terms.ts) finds them, each given a number by its spelling:
  * the first word seen is 0, the next new spelling 1, and so on. Tokenising 100k articles meets tens of
  * millions of words but only about a million spellings, so this scans each text once, character by
- * character, hashing as it goes, and makes a string only for a spelling it has not seen. (A regular
- * expression and a Map cost a match object, a string and a string hash per word: twice the time.)
+ * character, hashing as it goes, and makes a string only for a spelling it has not seen (spelling-table.ts).
+ * (A regular expression and a Map cost a match object, a string and a string hash per word: twice the time.)
  */
+import { SPELLING_HASH_START, SpellingTable, spellingHashed } from '../spelling-table.ts';
 import { grownTo } from './typed-arrays.ts';
 
 const LETTER = 1;
@@ -41,13 +42,11 @@ function astralClass(codePoint: number): number {
 }
 
 export class WordTable {
+  private readonly spellings = new SpellingTable();
   /** Spellings by number, in order of first appearance. */
-  readonly words: string[] = [];
+  readonly words: readonly string[] = this.spellings.words;
   /** The numbers of the words the last scan found, in text order (the first `scan()` of them). */
   found = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  /** Open addressing: word number + 1, 0 for an empty slot; kept at most half full. */
-  private slots = new Int32Array(4096);
   private readonly classes = classesOfUnits();
 
   /** Finds the words of `text` into `found` and returns how many. */
@@ -72,12 +71,12 @@ export class WordTable {
         continue;
       }
       const start = i;
-      let hash = 0x811c9dc5 | 0;
+      let hash = SPELLING_HASH_START;
       // [\p{L}\p{N}]+, then an optional apostrophe and letters only: ['’][\p{L}]+
       let letters = false;
       for (;;) {
-        hash = Math.imul(hash ^ unit, 0x01000193);
-        if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
+        hash = spellingHashed(hash, unit);
+        if (width === 2) hash = spellingHashed(hash, text.charCodeAt(i + 1));
         i += width;
         if (i >= length) break;
         unit = text.charCodeAt(i);
@@ -97,7 +96,7 @@ export class WordTable {
         }
       }
       if (count === this.found.length) this.found = grownTo(this.found, count + 1);
-      this.found[count++] = this.intern(text, start, i, hash);
+      this.found[count++] = this.spellings.numberOf(text, start, i, hash);
     }
     return count;
   }
@@ -112,39 +111,4 @@ export class WordTable {
     }
     return this.classes[unit] === LETTER;
   }
-
-  /** The number of text[start, end), whose hash is `hash`, given a new one if the spelling is new. */
-  private intern(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] ?? 0;
-      if (entry === 0) {
-        const number = this.words.length;
-        this.words.push(text.slice(start, end));
-        if (number === this.hashes.length) this.hashes = grownTo(this.hashes, number + 1);
-        this.hashes[number] = hash;
-        this.slots[slot] = number + 1;
-        if (2 * this.words.length > this.slots.length) this.rehash();
-        return number;
-      }
-      const number = entry - 1;
-      if (this.hashes[number] === hash && sameText(this.words[number] ?? '', text, start, end)) return number;
-    }
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let number = 0; number < this.words.length; number++) {
-      let slot = (this.hashes[number] ?? 0) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = number + 1;
-    }
-  }
-}
-
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
