@@ -2,12 +2,11 @@
  * The words of the search index's texts, split as MiniSearch's default tokenizer splits them
  * (`text.split(/[\n\r\p{Z}\p{P}]+/u)`: the pieces between runs of line breaks, spaces and punctuation, an
  * empty piece first or last when the text opens or ends with such a run) and numbered by a table of the
- * distinct words seen so far (spelling-table.ts, shared with the relate stage's words). A word already in the table is found from the text's characters — hashed
- * while they are scanned, then compared — without making a string for it: splitting made one for every
- * word of every story, most of the index builder's time and garbage. tests/ingest/search-word-table.test.ts
- * holds the words to `split`'s.
+ * distinct words seen so far (spelling-table.ts, shared with the relate stage's words). A word already in
+ * the table is found from the text's characters — hashed while they are scanned, then compared — without
+ * making a string for it: splitting made one for every word of every story, most of the index builder's
+ * time and garbage. tests/ingest/search-word-table.test.ts holds the words to `split`'s.
  */
-
 import { SPELLING_HASH_START, SpellingTable, spellingHashed } from '../spelling-table.ts';
 
 /** MiniSearch's separators, matched one code point at a time. */
