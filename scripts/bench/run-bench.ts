@@ -12,6 +12,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { hugePageMallocEnv } from '../../bin/huge-page-malloc.js';
 import type { StageTiming } from '../../src/ingest/stage-clock.ts';
 import { measureApp } from './browser/app-figures.ts';
 import { runLighthouse } from './browser/lighthouse-scores.ts';
@@ -108,7 +109,8 @@ async function buildOnce(
       ...(images ? [] : ['--no-images']),
       ...(cache === undefined ? [] : ['--cache', cache]),
     ],
-    { maxBuffer: 1 << 26, cwd: ROOT },
+    // The process the build runs in as `broadsheet build` starts it (bin/huge-page-malloc.js).
+    { maxBuffer: 1 << 26, cwd: ROOT, env: hugePageMallocEnv(process.env) ?? process.env },
   );
   const last = stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as BuildRun;
