@@ -5,25 +5,13 @@
  * related lists are hashed as the files hold them. What every file depends on — the code that makes them,
  * the site's URL — goes into the manifest's input version instead (`emitVersion`).
  */
-import { createHash, hash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash, hash } from 'node:crypto';
 import type { Article, RelatedArticle, StorySummary } from '../../shared/article-schema.ts';
 import type { RelatedCorpus } from '../relate/relate-corpus.ts';
 import { relateVersion } from '../relate/relate-state.ts';
+import { hashSourcesReached, modulesIn } from '../source-version.ts';
 
 const sha1 = (text: string) => hash('sha1', text, 'base64');
-
-/** Hashes every TypeScript file under `folder` with its name there, in name order. */
-function hashSources(hash: Hash, folder: string): void {
-  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
-  for (const name of names.sort())
-    hash
-      .update(name)
-      .update('\0')
-      .update(readFileSync(join(folder, name)));
-}
 
 /**
  * A hash of the code that turns articles into files (this folder and the shared modules)
@@ -33,9 +21,15 @@ export function emitVersion(siteUrl: string): string {
   // Stories and related lists are keyed by what they are made from (below), so the code that makes them
   // (grouping, related stories) is an input of every file too.
   const hash = createHash('sha256').update(siteUrl).update('\0').update(relateVersion());
-  hashSources(hash, fileURLToPath(new URL('./', import.meta.url)));
-  hashSources(hash, fileURLToPath(new URL('../../shared/', import.meta.url)));
-  return hash.digest('hex').slice(0, 16);
+  return hashSourcesReached(hash, emitSources()).digest('hex').slice(0, 16);
+}
+
+/** The code that writes the site's files: this folder's modules, the shared ones, and what they import. */
+export function emitSources(): URL[] {
+  return [
+    ...modulesIn(new URL('./', import.meta.url), { recursive: true }),
+    ...modulesIn(new URL('../../shared/', import.meta.url)),
+  ];
 }
 
 /**

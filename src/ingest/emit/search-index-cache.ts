@@ -16,7 +16,6 @@
  * old files are removed after it, so a stopped build leaves a usable cache.
  */
 import { createHash, hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/article-schema.ts';
@@ -24,6 +23,7 @@ import type { SearchDocument } from '../../shared/search-options.ts';
 import { packageVersion } from '../package-version.ts';
 import { replaceFile } from '../replace-file.ts';
 import { relateVersion } from '../relate/relate-state.ts';
+import { hashSourcesReached } from '../source-version.ts';
 import type { ShardTask } from './search-shard.ts';
 
 /**
@@ -71,21 +71,12 @@ export function searchIndexVersion(): string {
     .update(String(SCHEMA_VERSION))
     .update(packageVersion('minisearch'))
     .update(relateVersion());
-  for (const source of [
-    '../../shared/search-options.ts',
-    '../../shared/outlet-label.ts',
-    './search-shard.ts',
-    './search-shard-builder.ts',
-    './search-word-table.ts',
-    '../spelling-table.ts',
-    './search-shard-text.ts',
-    './search-index-cache.ts',
-    './write-search-index.ts',
-    './share/html-text.ts',
-  ]) {
-    hash.update(readFileSync(new URL(source, import.meta.url), 'utf8'));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashSourcesReached(hash, searchIndexSources()).digest('hex').slice(0, 16);
+}
+
+/** The modules that make, update and keep the search index, and what they import (source-version.ts). */
+export function searchIndexSources(): URL[] {
+  return ['./write-search-index.ts', './search-index-cache.ts'].map((name) => new URL(name, import.meta.url));
 }
 
 export function documentHash(document: SearchDocument): string {

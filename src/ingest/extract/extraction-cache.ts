@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { digestOfBytes } from '../input-index.ts';
 import { packageVersion } from '../package-version.ts';
 import { replaceFileSync } from '../replace-file.ts';
+import { hashSourcesReached, modulesIn } from '../source-version.ts';
 import type { Article } from '../../shared/article-schema.ts';
 import type { ExtractOutcome } from './extract-task.ts';
 
@@ -35,17 +36,17 @@ export interface CacheableInput {
   readonly digest?: string;
 }
 
+/** The extractor's modules: this folder's, and what they import (source-version.ts). */
+export function extractorSources(): URL[] {
+  return modulesIn(new URL('./', import.meta.url));
+}
+
 /** Hash of the extractor's own source and of the libraries whose output it keeps. */
 export function extractorVersion(): string {
-  const sources = createHash('sha256');
-  const here = new URL('./', import.meta.url);
-  for (const name of readdirSync(here).sort()) {
-    if (!name.endsWith('.ts')) continue;
-    sources.update(name).update(readFileSync(new URL(name, here)));
-  }
-  sources.update(readFileSync(new URL('../../shared/article-schema.ts', import.meta.url)));
-  sources.update(packageVersion('eld'));
-  return sources.digest('hex').slice(0, 16);
+  return hashSourcesReached(createHash('sha256'), extractorSources())
+    .update(packageVersion('eld'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** What the body file holds for each article. */

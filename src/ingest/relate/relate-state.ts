@@ -10,11 +10,12 @@
  * (replace-file.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadAhead } from '../read-ahead.ts';
 import { readLargeFileSync } from '../read-large-file.ts';
 import { replaceFileWith } from '../replace-file.ts';
+import { hashSourcesReached, modulesIn } from '../source-version.ts';
 
 /** Vectors in compressed rows: row r is ids/weights[offsets[r]] … [offsets[r + 1] - 1], sorted by id. */
 export interface VectorRows {
@@ -84,12 +85,12 @@ export type StateToSave = Omit<RelateState, 'groupVectors' | 'relatedVectors'> &
 
 /** Hash of grouping and related stories' code: a state made by other code is not used. */
 export function relateVersion(): string {
-  const hash = createHash('sha256');
-  const folder = new URL('./', import.meta.url);
-  for (const name of readdirSync(folder).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(new URL(name, folder)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashSourcesReached(createHash('sha256'), relateSources()).digest('hex').slice(0, 16);
+}
+
+/** Grouping and related stories' modules: this folder's, and what they import (source-version.ts). */
+export function relateSources(): URL[] {
+  return modulesIn(new URL('./', import.meta.url));
 }
 
 const LIST_NAMES = ['articleIds', 'articleKeys', 'leadIds', 'vocabulary', 'displayForms'] as const;

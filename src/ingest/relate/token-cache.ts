@@ -12,19 +12,21 @@
  * that cannot be read is tokenised again. Files no build used since are removed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceFileSync } from '../replace-file.ts';
+import { hashSourcesReached } from '../source-version.ts';
 import { fnv1a } from '../string-hash.ts';
 import type { TokenisedChunk } from './tokenise-corpus.ts';
 
 /** Hash of the tokeniser's own source: chunks tokenised by other code are not reused. */
 export function tokeniserVersion(): string {
-  const hash = createHash('sha256');
-  for (const name of ['tokenise-corpus.ts', 'terms.ts', 'word-table.ts', 'typed-arrays.ts', 'token-cache.ts']) {
-    hash.update(name).update(readFileSync(new URL(`./${name}`, import.meta.url)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashSourcesReached(createHash('sha256'), tokeniserSources()).digest('hex').slice(0, 16);
+}
+
+/** The tokeniser and this cache, and what they import (source-version.ts). */
+export function tokeniserSources(): URL[] {
+  return ['./tokenise-corpus.ts', './token-cache.ts'].map((name) => new URL(name, import.meta.url));
 }
 
 /**

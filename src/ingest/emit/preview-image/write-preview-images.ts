@@ -3,8 +3,9 @@
  * by content and code version and the missing ones are shared among worker threads, one per core.
  */
 import { createHash } from 'node:crypto';
+import { hashSourcesReached } from '../../source-version.ts';
 import type { OutputManifest } from '../output-manifest.ts';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -57,8 +58,10 @@ const MIN_FOR_WORKERS = 48;
 /** Changes whenever the card's code or its rendering libraries change, so stale cards are not reused. */
 async function codeVersion(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['./preview-card.ts', './render-preview.ts'])
-    hash.update(await readFile(new URL(file, import.meta.url)));
+  hashSourcesReached(
+    hash,
+    ['./preview-card.ts', './render-preview.ts'].map((file) => new URL(file, import.meta.url)),
+  );
   const require = createRequire(import.meta.url);
   for (const pkg of ['satori/package.json', '@resvg/resvg-js/package.json', '@fontsource/noto-sans/package.json']) {
     hash.update((require(pkg) as { version: string }).version);
