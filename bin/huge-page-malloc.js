@@ -19,8 +19,13 @@ export const HUGE_PAGE_TUNABLE = 'glibc.malloc.hugetlb=1';
 
 /** The C library this Node.js runs on is glibc. */
 function onGlibc() {
-  const header = /** @type {{ glibcVersionRuntime?: string }} */ (process.report.getReport().header);
-  return typeof header.glibcVersionRuntime === 'string';
+  try {
+    const header = /** @type {{ glibcVersionRuntime?: string }} */ (process.report.getReport().header);
+    return typeof header.glibcVersionRuntime === 'string';
+  } catch {
+    // No diagnostic report in this Node.js: not known to be glibc, so nothing is started again.
+    return false;
+  }
 }
 
 /**
