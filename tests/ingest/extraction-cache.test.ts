@@ -77,9 +77,9 @@ describe('ExtractionCache', () => {
     ];
     const first = await buildWith(new ExtractionCache(root, 'v1'), inputs);
     expect(first.articles[0]?.headline).toBe(headline);
-    const metas = readdirSync(join(root, 'v1')).filter((name) => /^[0-9a-f]{2}\.json$/.test(name));
+    const metas = readdirSync(join(root, 'v1')).filter((name) => /^[0-9a-f]{2}\.meta\.jsonl$/.test(name));
     expect(metas).toHaveLength(1);
-    expect(readFileSync(join(root, 'v1', metas[0] ?? ''), 'utf8')).toMatch(/^[ -~]*$/);
+    expect(readFileSync(join(root, 'v1', metas[0] ?? ''), 'utf8')).toMatch(/^[ -~\n]*$/);
     const second = await buildWith(new ExtractionCache(root, 'v1'), inputs);
     expect(second.hits).toBe(1);
     expect(withoutKeys(second.corpus)).toEqual(withoutKeys(first.corpus));
@@ -116,7 +116,9 @@ describe('ExtractionCache', () => {
     if (first === undefined || second === undefined || third === undefined) throw new Error('too few golden cases');
     const changed = { file: first.file, bytes: Buffer.concat([first.bytes, Buffer.from('\nOne more line.\n')]) };
     const cache = new ExtractionCache(root, 'v1');
-    const damaged = readdirSync(join(root, 'v1')).find((name) => name === `${cache.keyOf(third).slice(0, 2)}.json`);
+    const damaged = readdirSync(join(root, 'v1')).find(
+      (name) => name === `${cache.keyOf(third).slice(0, 2)}.meta.jsonl`,
+    );
     if (damaged === undefined) throw new Error('no shard for the third file');
     writeFileSync(join(root, 'v1', damaged), '{"truncated": ');
     const now = [changed, second, vouched(third), ...rest.map(vouched)];
@@ -138,10 +140,10 @@ describe('ExtractionCache', () => {
   it('treats a shard with a damaged file, its articles’ or their bodies’, as empty and rewrites it', async () => {
     const inputs = goldenInputs();
     await buildWith(new ExtractionCache(root, 'v1'), inputs);
-    const metas = readdirSync(join(root, 'v1')).filter((name) => !name.endsWith('.body.json'));
+    const metas = readdirSync(join(root, 'v1')).filter((name) => !name.endsWith('.body.jsonl'));
     const [first = '', second = ''] = metas;
     const bodyOf = (meta: string) =>
-      readdirSync(join(root, 'v1')).find((name) => name.startsWith(meta.slice(0, 2)) && name.endsWith('.body.json')) ??
+      readdirSync(join(root, 'v1')).find((name) => name.startsWith(meta.slice(0, 2)) && name.endsWith('.body.jsonl')) ??
       '';
     writeFileSync(join(root, 'v1', first), '{"truncated": ');
     const body = readFileSync(join(root, 'v1', bodyOf(second)), 'utf8');
@@ -150,19 +152,46 @@ describe('ExtractionCache', () => {
     expect(withoutKeys(again.corpus)).toEqual(withoutKeys(await extractInputs(inputs)));
     expect(again.hits).toBeLessThan(inputs.length - 1);
     for (const name of [first, bodyOf(second)]) {
-      expect(() => JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as unknown).not.toThrow();
+      const lines = readFileSync(join(root, 'v1', name), 'utf8').split('\n');
+      expect(lines.at(-1)).toBe('');
+      for (const line of lines.slice(0, -1)) expect(() => JSON.parse(line) as unknown).not.toThrow();
     }
+  });
+
+  it('treats a meta file that lost whole lines of entries as damaged, not as a shard of fewer articles', async () => {
+    const inputs = goldenInputs();
+    await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    const cache = new ExtractionCache(root, 'v1');
+    const byShard = new Map<string, number>();
+    for (const input of inputs) {
+      const shard = cache.keyOf(input).slice(0, 2);
+      byShard.set(shard, (byShard.get(shard) ?? 0) + 1);
+    }
+    const [shard] = [...byShard].find(([, count]) => count >= 2) ?? [];
+    if (shard === undefined) throw new Error('no shard holds two golden cases');
+    const path = join(root, 'v1', `${shard}.meta.jsonl`);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    // The header and every entry but the last, each line whole and ended.
+    writeFileSync(path, `${lines.slice(0, -2).join('\n')}\n`);
+    const found = cache.lookup(inputs.map((input) => cache.keyOf(input)));
+    const inShard = inputs.filter((input) => cache.keyOf(input).startsWith(shard));
+    expect(inShard.length).toBeGreaterThanOrEqual(2);
+    // None of the shard's entries is trusted, and every other shard's still is.
+    expect(found.filter((outcome) => outcome === undefined)).toHaveLength(inShard.length);
+    const again = await buildWith(new ExtractionCache(root, 'v1'), inputs);
+    expect(withoutKeys(again.corpus)).toEqual(withoutKeys(await extractInputs(inputs)));
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(inShard.length + 2);
   });
 
   it('reads an article’s text from its shard’s body file only when something asks for it', async () => {
     const inputs = goldenInputs();
     await buildWith(new ExtractionCache(root, 'v1'), inputs);
     const [article] = (await buildWith(new ExtractionCache(root, 'v1'), inputs)).articles;
-    const bodies = readdirSync(join(root, 'v1')).filter((name) => name.endsWith('.body.json'));
+    const bodies = readdirSync(join(root, 'v1')).filter((name) => name.endsWith('.body.jsonl'));
     // The bodies are gone after the articles were read: asking for one names the file.
     for (const name of bodies) rmSync(join(root, 'v1', name));
     expect(article?.headline).toBeTruthy();
-    expect(() => article?.blocks).toThrow(/body\.json/);
+    expect(() => article?.blocks).toThrow(/body\.jsonl/);
   });
 
   it('rewrites a shard whose file changed into another of the same shard, its count unchanged', async () => {
@@ -197,7 +226,7 @@ describe('ExtractionCache', () => {
     const bodyFiles = () =>
       new Map(
         readdirSync(join(root, 'v1'))
-          .filter((name) => name.endsWith('.body.json'))
+          .filter((name) => name.endsWith('.body.jsonl'))
           .map((name) => [name, statSync(join(root, 'v1', name)).ino]),
       );
     const before = bodyFiles();
@@ -207,7 +236,7 @@ describe('ExtractionCache', () => {
     const now = [edited, ...rest];
     await buildWith(new ExtractionCache(root, 'v1'), now);
     const after = bodyFiles();
-    const touched = new Set([key(first), key(edited)].map((k) => `${k.slice(0, 3)}.body.json`));
+    const touched = new Set([key(first), key(edited)].map((k) => `${k.slice(0, 3)}.body.jsonl`));
     for (const [name, inode] of before) {
       if (!touched.has(name)) expect(after.get(name), name).toBe(inode);
     }
@@ -225,13 +254,21 @@ describe('ExtractionCache', () => {
     await buildWith(new ExtractionCache(root, 'v1'), rest);
     const cache = new ExtractionCache(root, 'v1');
     const entries = readdirSync(join(root, 'v1'))
-      .filter((name) => !name.endsWith('.body.json'))
+      .filter((name) => !name.endsWith('.body.jsonl'))
       .flatMap((name) =>
-        Object.keys((JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as { entries: object }).entries),
+        readFileSync(join(root, 'v1', name), 'utf8')
+          .split('\n')
+          .slice(1, -1)
+          .map((line) => (JSON.parse(line) as [string, unknown])[0]),
       );
     const bodies = readdirSync(join(root, 'v1'))
-      .filter((name) => name.endsWith('.body.json'))
-      .flatMap((name) => Object.keys(JSON.parse(readFileSync(join(root, 'v1', name), 'utf8')) as object));
+      .filter((name) => name.endsWith('.body.jsonl'))
+      .flatMap((name) =>
+        readFileSync(join(root, 'v1', name), 'utf8')
+          .split('\n')
+          .slice(0, -1)
+          .map((line) => (JSON.parse(line) as [string, unknown])[0]),
+      );
     expect(bodies.sort()).toEqual(entries.sort());
     expect(entries).toHaveLength(rest.length);
     expect(entries).not.toContain(cache.keyOf(gone as InputFile));
