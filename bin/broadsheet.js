@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx's loader, so there is no separate compile step to
-// forget: `npx broadsheet …` always runs the source as it is.
+// Runs the TypeScript command line as it is: compiled ahead whenever the source has changed, so there is no
+// separate compile step to forget (compiled-source.js), or through tsx's loader when it cannot be compiled.
+import { runCompiled } from './compiled-source.js';
 import { relaunchWithHugePages } from './huge-page-malloc.js';
 
 // A build runs in a process of its own whose malloc uses huge pages (see huge-page-malloc.js).
@@ -11,6 +12,4 @@ if (process.argv[2] === 'build') {
     process.exit('status' in ended ? ended.status : 1);
   }
 }
-const { register } = await import('tsx/esm/api');
-register();
-await import('../src/ingest/cli.ts');
+await runCompiled('src/ingest/cli.ts');

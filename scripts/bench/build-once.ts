@@ -1,7 +1,7 @@
 /**
  * One timed build in a fresh process (so peak memory is this build's alone); prints its stage timings as
  * JSON on the last line of stdout. Used by run-bench.ts.
- *   tsx scripts/bench/build-once.ts ARTICLES OUT [--no-images] [--cache DIR]
+ *   node bin/compiled-source.js scripts/bench/build-once.ts ARTICLES OUT [--no-images] [--cache DIR]
  * Without --cache nothing is reused or kept (a clean build, as `broadsheet build --no-cache`).
  */
 import { parseArgs } from 'node:util';
@@ -26,8 +26,8 @@ const end = performance.now();
 process.stdout.write(
   `${JSON.stringify({
     ms: end - start,
-    // From the process's start, as a person running `broadsheet build` waits: Node and tsx starting and
-    // the build's modules loaded, which `ms` leaves out.
+    // From the process's start, as a person running `broadsheet build` waits: Node starting, the source
+    // compiled if it changed and the build's modules loaded, which `ms` leaves out.
     commandMs: end,
     peakRssMiB: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024),
     built: result.report.built,

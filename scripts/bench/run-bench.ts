@@ -103,8 +103,8 @@ async function buildOnce(
   const { stdout } = await run(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      // Compiled ahead, as `broadsheet build` runs the build (bin/compiled-source.js).
+      join(ROOT, 'bin/compiled-source.js'),
       join(ROOT, 'scripts/bench/build-once.ts'),
       articles,
       out,

@@ -1,12 +1,15 @@
 /**
  * Runs batches of work on worker threads, one per core, for the build's CPU-bound stages (extraction,
- * preview images). Workers run the TypeScript source as the main thread does: a small bootstrap
- * registers tsx's loader in the worker and imports the worker module, which answers each batch it is
- * sent with `{ results }` (one per item, in order) or `{ error }`.
+ * preview images). Workers run the source as the main thread does: compiled ahead (bin/compiled-source.js),
+ * or through tsx's loader, which a small bootstrap registers in the worker. The worker module answers each
+ * batch it is sent with `{ results }` (one per item, in order) or `{ error }`.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
+
+/** Set by bin/compiled-source.js: where the compiled copies of the source are. */
+export const COMPILED_VARIABLE = 'BROADSHEET_COMPILED';
 
 /** What a worker module posts back for one batch. */
 export type BatchReply<R> = { readonly results: readonly R[] } | { readonly error: string };
@@ -21,14 +24,37 @@ function tsxEsmApi(): string {
   return new URL(entry, pathToFileURL(manifest)).href;
 }
 
-/** A worker thread running the TypeScript module `entry` (through tsx's loader, as the main thread does). */
+/**
+ * The compiled copy of the TypeScript module `entry`, when this process runs the source compiled ahead:
+ * bin/compiled-source.js names the source's root and the copy's in BROADSHEET_COMPILED. Null otherwise
+ * (tests, scripts run through tsx) or for a module outside the source's root.
+ */
+export function compiledModule(entry: URL, setting = process.env[COMPILED_VARIABLE]): URL | null {
+  if (setting === undefined || setting === '' || !entry.pathname.endsWith('.ts')) return null;
+  const { source, compiled } = JSON.parse(setting) as { source: string; compiled: string };
+  if (!entry.href.startsWith(source)) return null;
+  return new URL(`${entry.href.slice(source.length, -'.ts'.length)}.js`, compiled);
+}
+
+/**
+ * A worker thread running the TypeScript module `entry`: its compiled copy when this process runs compiled
+ * code (with source maps on, as the main thread has them), or else through tsx's loader, as the main
+ * thread does.
+ */
 export function startWorker(entry: URL, maxHeapMiB?: number): Worker {
-  const bootstrap = `
+  const compiled = compiledModule(entry);
+  const bootstrap =
+    compiled === null
+      ? `
     const { workerData } = require('node:worker_threads');
-    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`
+      : `
+    const { workerData } = require('node:worker_threads');
+    process.setSourceMapsEnabled(true);
+    import(workerData.entry);`;
   return new Worker(bootstrap, {
     eval: true,
-    workerData: { tsx: tsxEsmApi(), entry: entry.href },
+    workerData: compiled === null ? { tsx: tsxEsmApi(), entry: entry.href } : { entry: compiled.href },
     ...(maxHeapMiB === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMiB } }),
   });
 }
