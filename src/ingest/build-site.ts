@@ -18,10 +18,10 @@ import { OutputManifest } from './emit/output-manifest.ts';
 import { emitVersion, OutputInputs, StoryKeys } from './emit/output-inputs.ts';
 import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
-import { extractInputsInParallel } from './extract-inputs.ts';
+import { extractInputsInParallel, type ExtractedCorpus } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
 import { InputIndex } from './input-index.ts';
-import { readInputs } from './read-inputs.ts';
+import { readInputs, type SkippedFile } from './read-inputs.ts';
 import { relateCorpusInParallel } from './relate/relate-corpus.ts';
 import { RelateStateStore } from './relate/relate-state.ts';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './relate/update-relations.ts';
@@ -83,23 +83,41 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // thread meanwhile: it is needed only once the files are read and extracted.
   const relateStore = cacheRoot === null ? null : new RelateStateStore(join(cacheRoot, 'relate'));
   if (relateStore?.madeByThisCode() === true) relateStore.readAhead();
-  // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
-  const { inputs, skipped } = await clock.time('read', () =>
-    readInputs(
-      options.articlesDir,
-      options.maxBytes,
-      cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir),
-    ),
-  );
-  const { articles, failed, keyOf } = await clock.time('extract', () =>
-    extractInputsInParallel(inputs, {
-      onStep: clock.step,
-      cache: cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction')),
-    }),
-  );
-  // The files' bytes are not needed after extraction; at 100k articles they hold hundreds of MB until
-  // the build ends if this array keeps them.
-  inputs.length = 0;
+  // The app shell depends on no article: it is built (or copied from the cache) from the start, beside
+  // reading and extracting, whose main thread mostly waits for the files or the workers; every stage that
+  // writes into the output folder comes after it (a build without the cache has Vite empty that folder).
+  const appShell =
+    options.skipApp === true
+      ? undefined
+      : clock.background('app shell', () =>
+          buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
+        );
+  let corpusRead: ExtractedCorpus & { readonly skipped: readonly SkippedFile[] };
+  try {
+    // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
+    const { inputs, skipped } = await clock.time('read', () =>
+      readInputs(
+        options.articlesDir,
+        options.maxBytes,
+        cacheRoot === null ? null : new InputIndex(join(cacheRoot, 'inputs'), options.articlesDir),
+      ),
+    );
+    const extracted = await clock.time('extract', () =>
+      extractInputsInParallel(inputs, {
+        onStep: clock.step,
+        cache: cacheRoot === null ? null : new ExtractionCache(join(cacheRoot, 'extraction')),
+      }),
+    );
+    // The files' bytes are not needed after extraction; at 100k articles they hold hundreds of MB until
+    // the build ends if this array keeps them.
+    inputs.length = 0;
+    corpusRead = { ...extracted, skipped };
+  } catch (error) {
+    // A build that stops leaves nothing still writing into the output folder.
+    await appShell?.wait().catch(() => {});
+    throw error;
+  }
+  const { articles, failed, keyOf, skipped } = corpusRead;
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
@@ -109,13 +127,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     cacheRoot === null || articleKeys.length !== articles.length
       ? undefined
       : { store: new TokenCache(join(cacheRoot, 'tokens')), keys: articleKeys };
-  // The app shell is built first (a build without the cache has Vite empty the output folder), so the
-  // search index can write its shards as soon as the corpus is grouped.
-  if (options.skipApp !== true) {
-    await clock.time('app shell', () =>
-      buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
-    );
-  }
+  // The app shell is in place before anything else is written, so the search index can write its shards
+  // as soon as the corpus is grouped.
+  await appShell?.wait();
   // The search index is made on a worker from the stories alone: from the moment they are grouped, beside
   // the related-stories search and the stages that write the rest. Its stories are keyed as the output's.
   const storyKeys = cacheRoot === null ? null : new StoryKeys(keyOf);

@@ -2,6 +2,7 @@
  * The pre-rendered share pages, read as a crawler reads them: parsed with an HTML parser, no JavaScript.
  * Headlines full of markup and quotes must come through as the same text in every tag and in the JSON-LD.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
+});
+
+describe('the app shell', () => {
+  it('is built beside reading and extracting, and in place before anything else is written', () => {
+    const stages = result.stages.map((s) => s.stage);
+    expect(stages[0]).toBe('app shell (start)');
+    expect(stages.indexOf('app shell')).toBeGreaterThan(stages.indexOf('extract'));
+    expect(stages.indexOf('app shell')).toBeLessThan(stages.indexOf('write data'));
+  });
+
+  it('is finished, not left writing, when the build stops with a read error', async () => {
+    const stopped = join(work, 'stopped');
+    await expect(
+      buildSite({ articlesDir: join(work, 'no-such-folder'), outDir: stopped, siteUrl: `${SITE}/`, log: () => {} }),
+    ).rejects.toThrow(/no-such-folder/);
+    expect(existsSync(join(stopped, 'index.html'))).toBe(true);
+  }, 60_000);
 });
 
 function must<T>(value: T | undefined, what: string): T {
