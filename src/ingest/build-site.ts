@@ -18,10 +18,10 @@ import { OutputManifest } from './emit/output-manifest.ts';
 import { emitVersion, OutputInputs, StoryKeys } from './emit/output-inputs.ts';
 import { articleEntry, storyPage, writeSiteData } from './emit/write-site-data.ts';
 import { formatDate } from '../shared/format-date.ts';
-import { extractInputsInParallel, type ExtractedCorpus } from './extract-inputs.ts';
+import { extractInputsInParallel } from './extract-inputs.ts';
 import { ExtractionCache } from './extract/extraction-cache.ts';
 import { InputIndex } from './input-index.ts';
-import { readInputs, type SkippedFile } from './read-inputs.ts';
+import { readInputs } from './read-inputs.ts';
 import { relateCorpusInParallel } from './relate/relate-corpus.ts';
 import { RelateStateStore } from './relate/relate-state.ts';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './relate/update-relations.ts';
@@ -92,8 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       : clock.background('app shell', () =>
           buildAppShell(outDir, { cacheDir: cacheRoot === null ? null : join(cacheRoot, 'app-shell') }),
         );
-  let corpusRead: ExtractedCorpus & { readonly skipped: readonly SkippedFile[] };
-  try {
+  const readAndExtract = async () => {
     // With the cache, files whose stat is the last build's are not read unless their extraction is not cached.
     const { inputs, skipped } = await clock.time('read', () =>
       readInputs(
@@ -111,13 +110,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The files' bytes are not needed after extraction; at 100k articles they hold hundreds of MB until
     // the build ends if this array keeps them.
     inputs.length = 0;
-    corpusRead = { ...extracted, skipped };
-  } catch (error) {
+    return { ...extracted, skipped };
+  };
+  const { articles, failed, keyOf, skipped } = await readAndExtract().catch(async (error: unknown) => {
     // A build that stops leaves nothing still writing into the output folder.
     await appShell?.wait().catch(() => {});
     throw error;
-  }
-  const { articles, failed, keyOf, skipped } = corpusRead;
+  });
   const leftOut = [...skipped, ...failed];
   for (const entry of leftOut) log(formatLeftOut(entry));
 
